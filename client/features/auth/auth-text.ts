@@ -1,0 +1,36 @@
+import { defineText } from '../../i18n/language.ts';
+
+export const authText = defineText({
+  id: {
+    signInTitle: 'Masuk',
+    signInIntro: 'Masuk dengan email atau NIK dan kata sandi akun JMO Lite Anda.',
+    identifier: 'Email atau NIK',
+    identifierHint: 'NIK 16 angka seperti di KTP.',
+    password: 'Kata sandi',
+    submit: 'Masuk',
+    submitting: 'Sedang masuk…',
+    forgot: 'Lupa kata sandi?',
+    noAccount: 'Belum punya akun?',
+    register: 'Daftar',
+    needsInternet: 'Masuk memerlukan internet. Data yang sudah tersimpan tetap bisa dibaca tanpa masuk lagi.',
+    required: 'Wajib diisi.',
+    sessionEnded: 'Sesi Anda berakhir. Masuk lagi untuk mengirim data yang menunggu; semuanya tetap tersimpan di ponsel.',
+    otherAccountData: (count: number, owner: string) => `Ada ${count} data belum terkirim milik ${owner} di ponsel ini. Jika Anda masuk dengan akun lain, data itu akan dihapus.`,
+  },
+  en: {
+    signInTitle: 'Sign in',
+    signInIntro: 'Sign in with the email or NIK and password of your JMO Lite account.',
+    identifier: 'Email or NIK',
+    identifierHint: 'The 16-digit NIK on your ID card.',
+    password: 'Password',
+    submit: 'Sign in',
+    submitting: 'Signing in…',
+    forgot: 'Forgot password?',
+    noAccount: 'No account yet?',
+    register: 'Register',
+    needsInternet: 'Signing in needs internet. Data already saved stays readable without signing in again.',
+    required: 'Required.',
+    sessionEnded: 'Your session ended. Sign in again to send waiting items; everything stays saved on this phone.',
+    otherAccountData: (count: number, owner: string) => `This phone holds ${count} unsent items of ${owner}. Signing in with another account deletes them.`,
+  },
+});

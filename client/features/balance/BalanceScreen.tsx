@@ -1,0 +1,156 @@
+import { useState } from 'preact/hooks';
+import { useRoute } from 'preact-iso';
+import { defineText, useLanguage, useText } from '../../i18n/language.ts';
+import { useDocumentTitle } from '../../shell/use-document-title.ts';
+import { localDb } from '../../data/local-db-instance.ts';
+import { useLiveQuery } from '../../data/use-live-query.ts';
+import { FreshnessLabel } from '../../sync/FreshnessLabel.tsx';
+import { formatRupiah } from '../../../shared/money/rupiah.ts';
+import { addPeriods, formatShortDate, jakartaDateOf, periodOf } from '../../../shared/rules/dates.ts';
+import { contributionYears } from './contribution-months.ts';
+
+const MONTHS = { id: ['Jan', 'Feb', 'Mar', 'Apr', 'Mei', 'Jun', 'Jul', 'Agu', 'Sep', 'Okt', 'Nov', 'Des'], en: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] };
+
+const text = defineText({
+  id: {
+    title: 'Saldo JHT',
+    notFound: 'Kartu ini belum ada di ponsel.',
+    asOf: (d: string) => `Saldo per ${d}`,
+    contributions: 'Iuran',
+    development: 'Hasil pengembangan',
+    paidOut: 'Sudah dicairkan',
+    history: 'Rincian iuran per bulan',
+    year: 'Tahun',
+    employer: 'Pemberi kerja',
+    worker: 'Pekerja',
+    self: 'Dibayar sendiri',
+    gap: 'Tidak dibayar',
+    gapHint: 'Bulan tanpa iuran: tanyakan ke pemberi kerja atau lapor lewat Pengaduan.',
+    summary: (paid: number, gaps: number, jht: string) => `${paid} bulan dibayar, ${gaps} bulan kosong, JHT ${jht}`,
+    noHistory: 'Belum ada iuran tercatat untuk kartu ini.',
+    card: 'Kartu digital',
+  },
+  en: {
+    title: 'JHT balance',
+    notFound: 'This card is not on the phone yet.',
+    asOf: (d: string) => `Balance as of ${d}`,
+    contributions: 'Contributions',
+    development: 'Development return',
+    paidOut: 'Paid out',
+    history: 'Monthly contributions',
+    year: 'Year',
+    employer: 'Employer',
+    worker: 'Worker',
+    self: 'Self-paid',
+    gap: 'Not paid',
+    gapHint: 'Months without contributions: ask your employer or report it under Complaints.',
+    summary: (paid: number, gaps: number, jht: string) => `${paid} months paid, ${gaps} empty, JHT ${jht}`,
+    noHistory: 'No contributions recorded for this card yet.',
+    card: 'Digital card',
+  },
+});
+
+export function BalanceScreen() {
+  const t = useText(text);
+  const language = useLanguage();
+  const { params } = useRoute();
+  useDocumentTitle(t.title);
+  const data = useLiveQuery(async () => {
+    const membership = await localDb.memberships.get(params.key ?? '');
+    if (!membership) return null;
+    const [balance, rows] = await Promise.all([localDb.balances.where('kpj').equals(membership.kpj).first(), localDb.contributions.where('kpj').equals(membership.kpj).toArray()]);
+    return { membership, balance, rows };
+  }, [params.key]);
+  const [year, setYear] = useState<string | null>(null);
+  if (data === undefined) return <div class="card skeleton" aria-busy="true" />;
+  if (data === null) return <p class="empty-state">{t.notFound}</p>;
+  const { membership, balance, rows } = data;
+  const lastComplete = membership.status === 'ACTIVE' ? addPeriods(periodOf(jakartaDateOf(Date.now())), -1) : null;
+  const years = contributionYears(rows, lastComplete);
+  const shown = years.find((y) => y.year === year) ?? years[0];
+  const isBpu = membership.segment === 'BPU';
+  return (
+    <>
+      <h1>{t.title}</h1>
+      <section class="card">
+        <p class="muted">
+          {membership.employerName ?? 'BPU'} · KPJ {membership.kpj}
+        </p>
+        <p class="amount">{formatRupiah(balance?.total ?? 0, language)}</p>
+        {balance && <p class="muted">{t.asOf(formatShortDate(balance.asOf, language))}</p>}
+        <dl class="split">
+          <div>
+            <dt>{t.contributions}</dt>
+            <dd>{formatRupiah(balance?.contributionTotal ?? 0, language)}</dd>
+          </div>
+          <div>
+            <dt>{t.development}</dt>
+            <dd>{formatRupiah(balance?.developmentTotal ?? 0, language)}</dd>
+          </div>
+          {balance && balance.paidOutTotal > 0 && (
+            <div>
+              <dt>{t.paidOut}</dt>
+              <dd>{formatRupiah(balance.paidOutTotal, language)}</dd>
+            </div>
+          )}
+        </dl>
+        <FreshnessLabel />
+        <a class="btn btn--block" href={`/kartu/${membership.key}`}>
+          {t.card}
+        </a>
+      </section>
+      <section class="card" aria-labelledby="history-heading">
+        <h2 id="history-heading">{t.history}</h2>
+        {!shown ? (
+          <p class="muted">{t.noHistory}</p>
+        ) : (
+          <>
+            <div class="field">
+              <label for="year">{t.year}</label>
+              <select id="year" value={shown.year} onChange={(e) => setYear(e.currentTarget.value)}>
+                {years.map((y) => (
+                  <option key={y.year} value={y.year}>
+                    {y.year}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <p class="muted" aria-live="polite">
+              {t.summary(shown.paidMonths, shown.gapMonths, formatRupiah(shown.jhtPaid, language))}
+            </p>
+            {shown.gapMonths > 0 && <p class="notice notice--warning">{t.gapHint}</p>}
+            <ul class="list">
+              {shown.months.map(({ period, row, isGap }) => (
+                <li key={period} class={`month-line${isGap ? ' month-line--gap' : ''}`}>
+                  <span class="month-line__label">
+                    {MONTHS[language][Number(period.slice(5, 7)) - 1]} {period.slice(0, 4)}
+                  </span>
+                  {isGap || !row ? (
+                    <strong class="month-line__gap">{t.gap}</strong>
+                  ) : (
+                    <span class="month-line__amounts">
+                      {isBpu ? (
+                        <span>
+                          {t.self}: {formatRupiah(row.jhtWorker + row.jkk + row.jkm, language)}
+                        </span>
+                      ) : (
+                        <>
+                          <span>
+                            {t.employer}: {formatRupiah(row.jhtEmployer + row.jpEmployer, language)}
+                          </span>
+                          <span>
+                            {t.worker}: {formatRupiah(row.jhtWorker + row.jpWorker, language)}
+                          </span>
+                        </>
+                      )}
+                    </span>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </section>
+    </>
+  );
+}

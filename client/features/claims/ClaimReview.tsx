@@ -1,0 +1,76 @@
+import { useLanguage, useText } from '../../i18n/language.ts';
+import { localDb } from '../../data/local-db-instance.ts';
+import { useLiveQuery } from '../../data/use-live-query.ts';
+import { readMeta } from '../../data/meta.ts';
+import { isOnline } from '../../shell/connection.ts';
+import { formatRupiah } from '../../../shared/money/rupiah.ts';
+import { formatShortDate, jakartaDateOf } from '../../../shared/rules/dates.ts';
+import { assessClaim, type ClaimAssessment } from '../../../shared/claims/claim-eligibility.ts';
+import { buildClaimArgs, type ClaimDraftData } from './claim-draft-model.ts';
+import { loadLocalClaimFacts } from './claim-local-facts.ts';
+import { claimsText } from './claims-text.ts';
+
+/** The offline pre-check: the same rules the server applies, on the phone's copy of the data. */
+export function useClaimAssessment(draftId: string, data: ClaimDraftData): ClaimAssessment | 'no-data' | undefined {
+  return useLiveQuery(async () => {
+    const built = buildClaimArgs(draftId, data);
+    if (!built.ok || !data.kpj) return 'no-data' as const;
+    const facts = await loadLocalClaimFacts(localDb, data.kpj, data.type, draftId);
+    if (!facts) return 'no-data' as const;
+    const offsetMs = (await readMeta(localDb, 'serverOffsetMs')) ?? 0;
+    return assessClaim(built.args, facts, jakartaDateOf(Date.now() + offsetMs));
+  }, [draftId, JSON.stringify(data)]);
+}
+
+export function ClaimReview({ data, assessment, busy, onSubmit }: { data: ClaimDraftData; assessment: ReturnType<typeof useClaimAssessment>; busy: boolean; onSubmit: () => void }) {
+  const t = useText(claimsText);
+  const language = useLanguage();
+  if (assessment === undefined) return <div class="skeleton" aria-busy="true" />;
+  if (assessment === 'no-data') return <p class="notice notice--warning">{t.review.noData}</p>;
+  return (
+    <>
+      <dl class="review-list">
+        <dt>{t.review.card}</dt>
+        <dd>KPJ {data.kpj}</dd>
+        <dt>{t.steps[data.type === 'JKK' ? 'accident' : data.type === 'JHT_FULL' ? 'cause' : data.type === 'JHT_PARTIAL' ? 'percent' : 'commitment']}</dt>
+        <dd>{data.type === 'JKK' ? `${data.accidentDate ? formatShortDate(data.accidentDate, language) : ''} ${data.accidentTime}, ${data.place}` : data.type === 'JHT_FULL' && data.cause ? t.causes[data.cause] : data.type === 'JHT_PARTIAL' ? `${data.percent}%` : '✓'}</dd>
+        {data.bankAccount && (
+          <>
+            <dt>{t.steps.bank}</dt>
+            <dd>
+              {data.bankAccount.holderName} · ••••{data.bankAccount.number.slice(-4)}
+            </dd>
+          </>
+        )}
+        {assessment.eligible && assessment.requestedAmount > 0 && (
+          <>
+            <dt>{t.review.estimate}</dt>
+            <dd>{formatRupiah(assessment.requestedAmount, language)}</dd>
+          </>
+        )}
+        {assessment.eligible && assessment.tax !== null && (
+          <>
+            <dt>{t.review.tax}</dt>
+            <dd>{formatRupiah(assessment.tax, language)}</dd>
+          </>
+        )}
+      </dl>
+      {assessment.eligible ? (
+        <div class="notice notice--success" role="status">
+          <p>{t.review.eligible}</p>
+          <p>{assessment.channel === 'JMO' ? t.review.channelJmo : t.review.channelOther}</p>
+        </div>
+      ) : (
+        <div class="notice notice--error" role="alert">
+          <p>
+            <strong>{t.review.notEligible}</strong>
+          </p>
+          <p>{assessment.message}</p>
+        </div>
+      )}
+      <button type="button" class="btn btn--primary btn--block" disabled={!assessment.eligible || busy} onClick={onSubmit}>
+        {isOnline.value ? t.review.submit : t.review.submitOffline}
+      </button>
+    </>
+  );
+}

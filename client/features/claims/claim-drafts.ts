@@ -1,0 +1,47 @@
+import type { DraftRow, JmoDb } from '../../data/local-db.ts';
+import { queueMutation } from '../../sync/outbox.ts';
+import type { ClaimSubmitArgs, ClaimType } from '../../../shared/claims/claim-schemas.ts';
+import type { ClaimDraftData } from './claim-draft-model.ts';
+
+export const CLAIM_DRAFT_KIND = 'claim';
+
+export async function createClaimDraft(db: JmoDb, type: ClaimType, now: number, randomUUID: () => string): Promise<string> {
+  const id = randomUUID();
+  const data: ClaimDraftData = { type, documentsConfirmed: [] };
+  await db.drafts.add({ id, kind: CLAIM_DRAFT_KIND, state: 'editing', data: data as unknown as Record<string, unknown>, step: 0, createdAt: now, updatedAt: now });
+  return id;
+}
+
+/** Saved on every change, so a killed browser or a restarted phone resumes where the user was. */
+export async function saveClaimDraft(db: JmoDb, id: string, changes: { data?: ClaimDraftData; step?: number }, now: number): Promise<void> {
+  await db.transaction('rw', db.drafts, async () => {
+    const draft = await db.drafts.get(id);
+    // A queued draft is frozen: what was sent must stay what the user saw.
+    if (!draft || draft.state !== 'editing') return;
+    await db.drafts.update(id, {
+      ...(changes.data ? { data: changes.data as unknown as Record<string, unknown> } : {}),
+      ...(changes.step !== undefined ? { step: changes.step } : {}),
+      updatedAt: now,
+    });
+  });
+}
+
+/** Queues the claim; the draft id travels with it so the server can never make two claims of it. */
+export async function queueClaim(db: JmoDb, draft: DraftRow, args: ClaimSubmitArgs, label: string, now: number): Promise<number> {
+  return queueMutation(db, { name: 'claim.submit', args, label, draftId: draft.id }, now);
+}
+
+export async function deleteClaimDraft(db: JmoDb, id: string): Promise<void> {
+  await db.transaction('rw', db.drafts, async () => {
+    // Queued drafts stay: their mutation is on its way and the result must find them.
+    const state = (await db.drafts.get(id))?.state;
+    if (state === 'editing' || state === 'rejected') await db.drafts.delete(id);
+  });
+}
+
+/** A rejected claim can be fixed and tried again as a new draft with the same answers. */
+export async function copyRejectedDraft(db: JmoDb, draft: DraftRow, now: number, randomUUID: () => string): Promise<string> {
+  const id = randomUUID();
+  await db.drafts.add({ id, kind: CLAIM_DRAFT_KIND, state: 'editing', data: draft.data, step: 0, createdAt: now, updatedAt: now });
+  return id;
+}

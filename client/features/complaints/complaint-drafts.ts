@@ -1,0 +1,21 @@
+import type { JmoDb } from '../../data/local-db.ts';
+import { queueMutation } from '../../sync/outbox.ts';
+import type { ComplaintFileArgs } from '../../../shared/complaints/complaint-schemas.ts';
+
+export const COMPLAINT_DRAFT_KIND = 'complaint';
+
+export async function createComplaintDraft(db: JmoDb, now: number, randomUUID: () => string): Promise<string> {
+  const id = randomUUID();
+  await db.drafts.add({ id, kind: COMPLAINT_DRAFT_KIND, state: 'editing', data: { category: '', description: '', kpj: null }, step: 0, createdAt: now, updatedAt: now });
+  return id;
+}
+
+export async function saveComplaintDraft(db: JmoDb, id: string, data: Record<string, unknown>, now: number): Promise<void> {
+  await db.transaction('rw', db.drafts, async () => {
+    if ((await db.drafts.get(id))?.state === 'editing') await db.drafts.update(id, { data, updatedAt: now });
+  });
+}
+
+export function queueComplaint(db: JmoDb, args: ComplaintFileArgs, now: number): Promise<number> {
+  return queueMutation(db, { name: 'complaint.file', args, label: 'Pengaduan', draftId: args.draftId }, now);
+}

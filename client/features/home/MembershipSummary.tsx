@@ -1,0 +1,127 @@
+import { useLanguage, useText } from '../../i18n/language.ts';
+import { localDb } from '../../data/local-db-instance.ts';
+import { useLiveQuery } from '../../data/use-live-query.ts';
+import { FreshnessLabel } from '../../sync/FreshnessLabel.tsx';
+import { SyncStatus } from '../../sync/SyncStatus.tsx';
+import { formatRupiah } from '../../../shared/money/rupiah.ts';
+import { formatShortDate } from '../../../shared/rules/dates.ts';
+import type { BalanceRecord, MembershipRecord } from '../../../shared/sync/entities.ts';
+import { homeText } from './home-text.ts';
+
+/** The signed-in home: merged JHT balance and every card, straight from IndexedDB. */
+export function MembershipSummary() {
+  const t = useText(homeText);
+  const language = useLanguage();
+  const data = useLiveQuery(
+    async () => ({
+      profile: await localDb.profile.get('me'),
+      memberships: await localDb.memberships.toArray(),
+      balances: await localDb.balances.toArray(),
+    }),
+    [],
+  );
+  if (data === undefined) return <div class="card skeleton" style={{ height: '10rem' }} aria-busy="true" />;
+  if (!data.profile) {
+    return (
+      <>
+        <SyncStatus />
+        <p class="card" aria-busy="true">
+          {t.loadingFirst}
+        </p>
+      </>
+    );
+  }
+  const balanceByKpj = new Map(data.balances.map((balance) => [balance.kpj, balance]));
+  const total = sum(data.balances, 'total');
+  const latestAsOf = data.balances.map((b) => b.asOf).sort().at(-1);
+  const memberships = [...data.memberships].sort((a, b) => statusRank(a) - statusRank(b) || b.startDate.localeCompare(a.startDate));
+  return (
+    <>
+      <h1>{t.greeting(data.profile.fullName.split(' ')[0] ?? data.profile.fullName)}</h1>
+      <SyncStatus />
+      <section class="card" aria-labelledby="balance-heading">
+        <h2 id="balance-heading">{t.mergedBalance}</h2>
+        <p class="amount" data-testid="merged-balance">
+          {formatRupiah(total, language)}
+        </p>
+        <p class="muted">
+          {t.fromCards(data.balances.length)}
+          {latestAsOf && ` · ${t.balanceAsOf(formatShortDate(latestAsOf, language))}`}
+        </p>
+        <dl class="split">
+          <div>
+            <dt>{t.contributions}</dt>
+            <dd>{formatRupiah(sum(data.balances, 'contributionTotal'), language)}</dd>
+          </div>
+          <div>
+            <dt>{t.development}</dt>
+            <dd>{formatRupiah(sum(data.balances, 'developmentTotal'), language)}</dd>
+          </div>
+        </dl>
+        <FreshnessLabel />
+      </section>
+      <nav class="shortcuts" aria-label={t.shortcuts}>
+        <a class="btn" href="/klaim/baru">
+          {t.fileClaim}
+        </a>
+        <a class="btn" href="/simulasi">
+          {t.simulation}
+        </a>
+        <a class="btn" href="/kantor">
+          {t.offices}
+        </a>
+      </nav>
+      <section aria-labelledby="cards-heading">
+        <h2 id="cards-heading">{t.cards}</h2>
+        {memberships.length === 0 && <p class="empty-state">{t.noCards}</p>}
+        {memberships.map((membership) => (
+          <MembershipCard key={membership.key} membership={membership} balance={balanceByKpj.get(membership.kpj)} />
+        ))}
+      </section>
+    </>
+  );
+}
+
+function MembershipCard({ membership, balance }: { membership: MembershipRecord; balance: BalanceRecord | undefined }) {
+  const t = useText(homeText);
+  const language = useLanguage();
+  const isActive = membership.status === 'ACTIVE';
+  return (
+    <article class="card">
+      <div class="card-row">
+        <h3>{membership.employerName ?? t.selfEmployed}</h3>
+        <span class={`badge ${isActive ? 'badge--active' : 'badge--inactive'}`}>{isActive ? t.active : t.inactive}</span>
+      </div>
+      <p class="muted">
+        {t.kpj} {membership.kpj} · {formatShortDate(membership.startDate, language)} – {membership.endDate ? formatShortDate(membership.endDate, language) : '…'}
+      </p>
+      {balance && (
+        <p class="card-row">
+          <span>JHT</span>
+          <strong>{formatRupiah(balance.total, language)}</strong>
+        </p>
+      )}
+      <ul class="program-list" aria-label={t.programsOf}>
+        {membership.programs.map((program) => (
+          <li key={program}>{program}</li>
+        ))}
+      </ul>
+      <div class="row" style={{ marginTop: 'var(--space-3)' }}>
+        <a class="btn" href={`/saldo/${membership.key}`}>
+          {t.balanceDetail}
+        </a>
+        <a class="btn btn--quiet" href={`/kartu/${membership.key}`}>
+          {t.digitalCard}
+        </a>
+      </div>
+    </article>
+  );
+}
+
+function sum(balances: BalanceRecord[], field: 'total' | 'contributionTotal' | 'developmentTotal'): number {
+  return balances.reduce((total, balance) => total + balance[field], 0);
+}
+
+function statusRank(membership: MembershipRecord): number {
+  return membership.status === 'ACTIVE' ? 0 : 1;
+}

@@ -1,0 +1,18 @@
+import { render } from 'preact';
+import './ui/theme.css';
+import { App } from './app.tsx';
+import { getLanguage } from './i18n/language.ts';
+import { registerServiceWorker } from './shell/service-worker-registration.ts';
+import { readSignedInEmail } from './data/session-state.ts';
+import { startSync } from './sync/sync-client.ts';
+
+document.documentElement.lang = getLanguage();
+render(<App />, document.getElementById('app')!);
+
+// The dev server has no service worker (Vite serves /sw.js as HTML there).
+if (import.meta.env.PROD && 'serviceWorker' in navigator) void registerServiceWorker();
+
+// Sync only for a signed-in phone; the first screen renders from IndexedDB meanwhile.
+void readSignedInEmail().then((owner) => {
+  if (owner) startSync();
+});

@@ -1,0 +1,31 @@
+import type { ComponentChildren } from 'preact';
+import { useText } from '../i18n/language.ts';
+import { BottomNav } from './BottomNav.tsx';
+import { ConnectionBar } from './ConnectionBar.tsx';
+import { shellText } from './shell-text.ts';
+import { useLiveQuery } from '../data/use-live-query.ts';
+import { readSignedInEmail } from '../data/session-state.ts';
+import { NotificationBell } from '../features/notifications/NotificationBell.tsx';
+
+export function AppShell({ children }: { children: ComponentChildren }) {
+  const t = useText(shellText);
+  const owner = useLiveQuery(async () => (await readSignedInEmail()) ?? null, []);
+  return (
+    <div class="app">
+      <a class="skip-link" href="#main">
+        {t.skipToContent}
+      </a>
+      <header class="app-header">
+        <p class="app-header__title">
+          <a href="/">{t.appName}</a>
+        </p>
+        {owner && <NotificationBell />}
+      </header>
+      <ConnectionBar />
+      <main id="main" class="app-main" tabIndex={-1}>
+        {children}
+      </main>
+      <BottomNav />
+    </div>
+  );
+}

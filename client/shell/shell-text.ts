@@ -1,0 +1,38 @@
+import { defineText } from '../i18n/language.ts';
+
+export const shellText = defineText({
+  id: {
+    appName: 'JMO Lite',
+    skipToContent: 'Lewati ke isi utama',
+    nav: { home: 'Beranda', claims: 'Klaim', services: 'Layanan', account: 'Akun', settings: 'Pengaturan' },
+    navLabel: 'Menu utama',
+    offline: 'Anda sedang offline — yang tampil adalah data tersimpan di ponsel ini.',
+    backOnline: 'Kembali online.',
+    updateReady: 'Versi baru tersedia.',
+    updateReload: 'Muat ulang',
+    updating: 'Memuat versi baru…',
+    notFoundTitle: 'Halaman tidak ditemukan',
+    notFoundBody: 'Alamat ini tidak ada di JMO Lite.',
+    backHome: 'Kembali ke Beranda',
+    loading: 'Memuat…',
+    screenError: 'Halaman ini gagal dimuat. Periksa koneksi lalu coba lagi.',
+    retry: 'Coba lagi',
+  },
+  en: {
+    appName: 'JMO Lite',
+    skipToContent: 'Skip to main content',
+    nav: { home: 'Home', claims: 'Claims', services: 'Services', account: 'Account', settings: 'Settings' },
+    navLabel: 'Main menu',
+    offline: 'You are offline — what you see is the data saved on this phone.',
+    backOnline: 'Back online.',
+    updateReady: 'A new version is available.',
+    updateReload: 'Reload',
+    updating: 'Loading the new version…',
+    notFoundTitle: 'Page not found',
+    notFoundBody: 'This address does not exist in JMO Lite.',
+    backHome: 'Back to Home',
+    loading: 'Loading…',
+    screenError: 'This page failed to load. Check the connection and try again.',
+    retry: 'Try again',
+  },
+});

@@ -1,0 +1,60 @@
+import { wrap } from 'comlink';
+import { signal } from '@preact/signals';
+import type { SyncApi } from './sync-worker.ts';
+import { createSyncScheduler } from './sync-scheduler.ts';
+import { BACKGROUND_SYNC_TAG } from './sync-names.ts';
+
+/** Set when the server said the session ended: the shell asks the user to sign in again. */
+export const signInRequired = signal(false);
+
+let scheduler: ReturnType<typeof createSyncScheduler> | null = null;
+
+/** Starts the sync worker and its triggers once per page. */
+export function startSync(): void {
+  if (scheduler) return;
+  const worker = new Worker(new URL('./sync-worker.ts', import.meta.url), { type: 'module', name: 'jmo-sync' });
+  const api = wrap<SyncApi>(worker);
+  scheduler = createSyncScheduler({
+    runSync: () => api.sync(),
+    setTimer: (callback, ms) => setTimeout(callback, ms),
+    clearTimer: (handle) => clearTimeout(handle as number),
+    random: Math.random,
+    isVisible: () => document.visibilityState === 'visible',
+    onSignedOut: () => (signInRequired.value = true),
+  });
+  window.addEventListener('online', () => void scheduler?.online());
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible') void scheduler?.request();
+  });
+  void scheduler.request();
+}
+
+/** After queueing a mutation: send now if possible, and let the OS retry if the app closes. */
+export function requestSync(): void {
+  void scheduler?.request();
+  void registerBackgroundSync();
+}
+
+export function resumeSyncAfterSignIn(): void {
+  signInRequired.value = false;
+  if (scheduler) void scheduler.resume();
+  else startSync();
+}
+
+export function stopSync(): void {
+  scheduler?.stop();
+  scheduler = null;
+}
+
+interface SyncManager {
+  register(tag: string): Promise<void>;
+}
+
+async function registerBackgroundSync(): Promise<void> {
+  try {
+    const registration = await navigator.serviceWorker?.ready;
+    await (registration as ServiceWorkerRegistration & { sync?: SyncManager })?.sync?.register(BACKGROUND_SYNC_TAG);
+  } catch {
+    // Background Sync is Chromium-only; elsewhere the triggers above still deliver.
+  }
+}

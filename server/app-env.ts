@@ -1,0 +1,36 @@
+import type { Database, DatabaseKind } from './db/database.ts';
+import type { AppConfig } from './config.ts';
+import type { CardSigner } from './features/cards/card-signing.ts';
+import type { RateLimiter } from './security/rate-limiter.ts';
+
+export interface Clock {
+  now(): Date;
+}
+
+export type Log = (line: string) => void;
+
+/** Everything the app needs from outside; tests pass their own. */
+export interface AppDeps {
+  db: Database;
+  dbKind: DatabaseKind;
+  config: AppConfig;
+  clock: Clock;
+  log: Log;
+  cardSigner: CardSigner;
+  rateLimiter: RateLimiter;
+}
+
+/** Who is signed in, resolved from the session cookie. */
+export interface AuthContext {
+  accountId: number;
+  participantId: number;
+  sessionId: string;
+}
+
+export interface AppEnv {
+  Variables: {
+    auth: AuthContext | undefined;
+  };
+}
+
+export const systemClock: Clock = { now: () => new Date() };

@@ -1,0 +1,83 @@
+import { Hono } from 'hono';
+import { secureHeaders } from 'hono/secure-headers';
+import { bodyLimit } from 'hono/body-limit';
+import type { AppDeps, AppEnv } from './app-env.ts';
+import { apiError, handleUncaught } from './http/errors.ts';
+import { guardStateChangingRequests } from './http/request-guard.ts';
+import { staticClient } from './http/static-client.ts';
+import { compressJson } from './http/compress-json.ts';
+import { loadSession } from './auth/session.ts';
+import { healthRoutes } from './features/health/health-routes.ts';
+import { officesRoutes } from './features/offices/offices-routes.ts';
+import { MutationRegistry } from './sync/mutation-registry.ts';
+import { syncRoutes } from './sync/sync-routes.ts';
+import { profileUpdate } from './features/profile/profile-mutations.ts';
+import { cardsRoutes } from './features/cards/cards-routes.ts';
+import { claimSubmit } from './features/claims/claim-mutations.ts';
+import { claimCancel } from './features/claims/claim-cancel.ts';
+import { backofficeRoutes } from './features/backoffice/backoffice-routes.ts';
+import { paymentsRoutes } from './features/payments/payments-routes.ts';
+import { authRoutes } from './features/auth/auth-routes.ts';
+import { accountRoutes } from './features/auth/account-routes.ts';
+import { devMailboxRoutes } from './messaging/dev-mailbox-routes.ts';
+import { gatewaySimulatorRoutes } from './features/payments/gateway-simulator.ts';
+import { complaintFile } from './features/complaints/complaint-mutations.ts';
+import { notificationRead } from './features/notifications/notification-mutations.ts';
+
+const MAX_BODY_BYTES = 256 * 1024;
+
+/** Builds the whole HTTP app from its dependencies; tests call `app.request` on it. */
+export function createApp(deps: AppDeps) {
+  const app = new Hono<AppEnv>();
+
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        workerSrc: ["'self'"],
+        manifestSrc: ["'self'"],
+        fontSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+      crossOriginEmbedderPolicy: false,
+      // same-origin, not no-referrer: under no-referrer browsers send "Origin: null" with form posts,
+      // which would make our own back-office forms indistinguishable from cross-site ones.
+      referrerPolicy: 'same-origin',
+    }),
+  );
+
+  const api = new Hono<AppEnv>();
+  api.use('*', compressJson());
+  api.use('*', guardStateChangingRequests({ exempt: ['/api/payments/webhook'] }));
+  api.use('*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => apiError(c, 413, 'PAYLOAD_TOO_LARGE') }));
+  api.use('*', loadSession(deps));
+  api.route('/health', healthRoutes(deps));
+  api.route('/offices', officesRoutes());
+  // Feature routes are mounted here, one line each; features register their mutations.
+  const mutations = new MutationRegistry().register(profileUpdate).register(claimSubmit).register(claimCancel).register(complaintFile).register(notificationRead);
+  api.route('/auth', authRoutes(deps));
+  api.route('/account', accountRoutes(deps));
+  api.route('/sync', syncRoutes(deps, mutations));
+  api.route('/cards', cardsRoutes(deps));
+  api.route('/payments', paymentsRoutes(deps));
+  api.all('*', (c) => apiError(c, 404, 'NOT_FOUND'));
+
+  app.route('/api', api);
+  app.route('/admin', backofficeRoutes(deps));
+  app.route('/dev', devMailboxRoutes(deps));
+  app.route('/gateway', gatewaySimulatorRoutes(deps, (request) => Promise.resolve(app.fetch(request))));
+  app.route('/', staticClient(deps.config.clientDir));
+  app.notFound((c) => apiError(c, 404, 'NOT_FOUND'));
+  app.onError((error, c) => handleUncaught(error, c, deps.log));
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,94 @@
+import { resolve } from 'node:path';
+import { StartupError } from './startup-error.ts';
+import type { DatabaseLocation } from './db/database.ts';
+
+export interface AppConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  database: DatabaseLocation;
+  isProduction: boolean;
+  /** The /dev/mailbox page: on outside production, or when DEV_MAILBOX=1 says so. */
+  devMailboxEnabled: boolean;
+  /** Where the built client lives; absent in API-only tests. */
+  clientDir: string;
+  /** Under HTTPS the session cookie is Secure and takes the __Host- prefix. */
+  secureCookies: boolean;
+  /** What `npm start` prints and links point to. */
+  publicUrl: string;
+  smtpUrl?: string;
+  redisUrl?: string;
+  smsGatewayUrl?: string;
+  smsGatewayToken?: string;
+  adminPassword: string;
+  /** Random participants generated beside the named demo people in an empty database. */
+  seedParticipants: number;
+  /** PEM of the Ed25519 key that signs digital cards; made under DATA_DIR when absent. */
+  cardSigningKeyPem?: string;
+  /** Moves submitted claims along the tracker by itself, for demos (on outside production). */
+  claimSimulator: boolean;
+  /** Shared secret of the payment gateway's HMAC-signed webhook. */
+  paymentWebhookSecret: string;
+  /** Behind a reverse proxy that sets X-Forwarded-For (TRUST_PROXY=1). */
+  trustProxy: boolean;
+}
+
+type Env = Record<string, string | undefined>;
+
+/** Reads the environment once; a bad value ends start-up with one clear line. */
+export function loadConfig(env: Env = process.env): AppConfig {
+  const port = parsePort(env.PORT ?? '8080');
+  const host = env.HOST ?? '0.0.0.0';
+  const dataDir = resolve(env.DATA_DIR ?? './data');
+  const isProduction = env.NODE_ENV === 'production';
+  const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, '');
+  const database: DatabaseLocation = env.DATABASE_URL
+    ? { kind: 'postgres', url: env.DATABASE_URL }
+    : { kind: 'pglite', dataDir: resolve(dataDir, 'pglite') };
+  return {
+    port,
+    host,
+    dataDir,
+    database,
+    isProduction,
+    devMailboxEnabled: env.DEV_MAILBOX === '1' || (!isProduction && env.DEV_MAILBOX !== '0'),
+    clientDir: resolve(env.CLIENT_DIR ?? './dist/client'),
+    secureCookies: publicUrl.startsWith('https://'),
+    publicUrl,
+    smtpUrl: env.SMTP_URL || undefined,
+    redisUrl: env.REDIS_URL || undefined,
+    smsGatewayUrl: env.SMS_GATEWAY_URL || undefined,
+    smsGatewayToken: env.SMS_GATEWAY_TOKEN || undefined,
+    adminPassword: requiredInProduction('ADMIN_PASSWORD', env.ADMIN_PASSWORD, isProduction, 'admin-demo-2026'),
+    cardSigningKeyPem: env.CARD_SIGNING_KEY || undefined,
+    paymentWebhookSecret: requiredInProduction('PAYMENT_WEBHOOK_SECRET', env.PAYMENT_WEBHOOK_SECRET, isProduction, 'dev-only-webhook-secret'),
+    trustProxy: env.TRUST_PROXY === '1',
+    claimSimulator: env.CLAIM_SIMULATOR === '1' || (!isProduction && env.CLAIM_SIMULATOR !== '0'),
+    seedParticipants: parseCount('SEED_PARTICIPANTS', env.SEED_PARTICIPANTS ?? '300'),
+  };
+}
+
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new StartupError(`PORT "${value}" tidak valid (must be a whole number 0-65535)`);
+  }
+  return port;
+}
+
+/** Configuration for tests: in-memory database, no client, development mailbox on. */
+export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
+  return { ...loadConfig({ NODE_ENV: 'test', PORT: '0', CLIENT_DIR: '/nonexistent' }), database: { kind: 'pglite-memory' }, ...overrides };
+}
+
+function parseCount(name: string, value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 100_000) throw new StartupError(`${name} "${value}" tidak valid (must be a whole number 0-100000)`);
+  return n;
+}
+
+function requiredInProduction(name: string, value: string | undefined, isProduction: boolean, developmentDefault: string): string {
+  if (value) return value;
+  if (isProduction) throw new StartupError(`${name} wajib diisi di produksi (required in production)`);
+  return developmentDefault;
+}

@@ -1,0 +1,85 @@
+import { mkdirSync, accessSync, constants } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import * as schema from './schema.ts';
+import { StartupError } from '../startup-error.ts';
+
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type DatabaseKind = 'pglite' | 'postgres';
+
+export interface DatabaseHandle {
+  db: Database;
+  kind: DatabaseKind;
+  close(): Promise<void>;
+}
+
+export const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
+
+export type DatabaseLocation =
+  | { kind: 'postgres'; url: string }
+  | { kind: 'pglite'; dataDir: string }
+  | { kind: 'pglite-memory' };
+
+/** Opens the database and applies every committed migration before anything else touches it. */
+export async function openDatabase(location: DatabaseLocation): Promise<DatabaseHandle> {
+  return location.kind === 'postgres' ? openPostgres(location.url) : openPglite(location);
+}
+
+async function openPglite(location: Exclude<DatabaseLocation, { kind: 'postgres' }>): Promise<DatabaseHandle> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { drizzle } = await import('drizzle-orm/pglite');
+  const { migrate } = await import('drizzle-orm/pglite/migrator');
+  let dataDir: string | undefined;
+  if (location.kind === 'pglite') {
+    dataDir = location.dataDir;
+    try {
+      mkdirSync(dataDir, { recursive: true });
+      accessSync(dataDir, constants.W_OK);
+    } catch {
+      throw new StartupError(`DATA_DIR ${location.dataDir} tidak bisa ditulis (cannot write the data directory)`);
+    }
+  }
+  const client = new PGlite(dataDir);
+  await client.waitReady;
+  const db = drizzle(client, { schema });
+  await migrate(db, { migrationsFolder });
+  return { db: db as unknown as Database, kind: 'pglite', close: () => client.close() };
+}
+
+async function openPostgres(url: string): Promise<DatabaseHandle> {
+  const pg = (await import('pg')).default;
+  const { drizzle } = await import('drizzle-orm/node-postgres');
+  const { migrate } = await import('drizzle-orm/node-postgres/migrator');
+  // Several instances may start at once on one PostgreSQL: one migrates while the others wait.
+  const lockClient = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+  try {
+    await lockClient.connect();
+  } catch (error) {
+    throw new StartupError(`DATABASE_URL tidak bisa dihubungi (cannot connect to PostgreSQL: ${describe(error)})`);
+  }
+  try {
+    await lockClient.query('SELECT pg_advisory_lock(7300)');
+    await migrate(drizzle(lockClient, { schema }), { migrationsFolder });
+    await lockClient.query('SELECT pg_advisory_unlock(7300)');
+  } finally {
+    await lockClient.end();
+  }
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle client losing its connection must not crash the process; the pool replaces it.
+  pool.on('error', () => {});
+  const db = drizzle(pool, { schema });
+  return { db: db as unknown as Database, kind: 'postgres', close: () => pool.end() };
+}
+
+function describe(error: unknown): string {
+  if (error instanceof Error) return (error as NodeJS.ErrnoException).code ?? error.message;
+  return String(error);
+}
+
+/** Number of migrations applied: the schema version reported by /api/health. */
+export async function readSchemaVersion(db: Database): Promise<number> {
+  const result = await db.execute(sql`SELECT count(*)::int AS n FROM drizzle.__drizzle_migrations`);
+  const rows = (result as unknown as { rows: Array<{ n: number }> }).rows;
+  return rows[0]?.n ?? 0;
+}

@@ -1,0 +1,67 @@
+import { and, eq, gt, isNull } from 'drizzle-orm';
+import type { Context } from 'hono';
+import type { AppDeps } from '../../app-env.ts';
+import { accounts, participants, passwordResets, sessions } from '../../db/schema.ts';
+import { hashToken, newToken } from '../../auth/session.ts';
+import { hashPassword } from '../../auth/password.ts';
+import { apiError } from '../../http/errors.ts';
+import { clientIp } from '../../http/client-ip.ts';
+import { audit } from '../../security/audit.ts';
+import { enqueueMessage } from '../../messaging/message-outbox.ts';
+import { authErrors, passwordProblem } from '../../../shared/auth/auth-schemas.ts';
+import { enforceRateLimits, RATE_RULES } from './auth-guards.ts';
+
+const RESET_TTL_MS = 60 * 60 * 1000;
+
+/** Always the same answer, whether or not the address has an account. */
+export async function requestPasswordReset(c: Context, deps: AppDeps, input: { email: string }): Promise<Response> {
+  const ip = clientIp(c, deps.config.trustProxy);
+  const limited = await enforceRateLimits(c, deps, [
+    [`reset-ip:${ip}`, RATE_RULES.resetIp],
+    [`reset-email:${input.email}`, RATE_RULES.resetEmail],
+  ]);
+  if (limited) return limited;
+  const now = deps.clock.now();
+  const [account] = await deps.db.select({ id: accounts.id }).from(accounts).where(eq(accounts.email, input.email));
+  if (account) {
+    const token = newToken();
+    await deps.db.transaction(async (tx) => {
+      await tx.insert(passwordResets).values({ tokenHash: hashToken(token), accountId: account.id, createdAt: now, expiresAt: new Date(now.getTime() + RESET_TTL_MS) });
+      await enqueueMessage(
+        tx,
+        {
+          channel: 'email',
+          recipient: input.email,
+          subject: 'Ganti kata sandi JMO Lite',
+          body: `Buka tautan ini untuk membuat kata sandi baru (berlaku 1 jam, sekali pakai):\n${deps.config.publicUrl}/lupa-kata-sandi?token=${token}\n\nJika Anda tidak meminta ini, abaikan email ini; kata sandi Anda tidak berubah.`,
+        },
+        now,
+      );
+    });
+    await audit(deps.db, 'password_reset_requested', { accountId: account.id, ip, now });
+  }
+  return c.json({ sent: true }, 202);
+}
+
+/** Sets the new password and ends every session of the account: whoever had it is out. */
+export async function confirmPasswordReset(c: Context, deps: AppDeps, input: { token: string; password: string }): Promise<Response> {
+  const now = deps.clock.now();
+  const [reset] = await deps.db
+    .select({ reset: passwordResets, nik: participants.nik, birthDate: participants.birthDate })
+    .from(passwordResets)
+    .innerJoin(accounts, eq(accounts.id, passwordResets.accountId))
+    .innerJoin(participants, eq(participants.id, accounts.participantId))
+    .where(and(eq(passwordResets.tokenHash, hashToken(input.token)), isNull(passwordResets.usedAt), gt(passwordResets.expiresAt, now)));
+  if (!reset) return apiError(c, 400, 'RESET_TOKEN_INVALID', authErrors.RESET_TOKEN_INVALID);
+  const problem = passwordProblem(input.password, { nik: reset.nik, birthDate: reset.birthDate });
+  if (problem) return apiError(c, 400, 'WEAK_PASSWORD', problem, { password: problem });
+  const passwordHash = await hashPassword(input.password);
+  const accountId = reset.reset.accountId;
+  await deps.db.transaction(async (tx) => {
+    await tx.update(passwordResets).set({ usedAt: now }).where(eq(passwordResets.tokenHash, reset.reset.tokenHash));
+    await tx.update(accounts).set({ passwordHash }).where(eq(accounts.id, accountId));
+    await tx.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.accountId, accountId), isNull(sessions.revokedAt)));
+  });
+  await audit(deps.db, 'password_reset_done', { accountId, ip: clientIp(c, deps.config.trustProxy), now });
+  return c.json({ reset: true });
+}

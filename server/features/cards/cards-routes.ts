@@ -1,0 +1,10 @@
+import { Hono } from 'hono';
+import type { AppDeps, AppEnv } from '../../app-env.ts';
+
+/** GET /api/cards/public-key: what an office device needs to check digital cards offline. */
+export function cardsRoutes(deps: AppDeps) {
+  return new Hono<AppEnv>().get('/public-key', (c) => {
+    c.header('Cache-Control', 'public, max-age=86400');
+    return c.json({ algorithm: 'Ed25519', publicKey: deps.cardSigner.publicKey });
+  });
+}

@@ -1,0 +1,35 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Hono } from 'hono';
+import { serveStatic } from '@hono/node-server/serve-static';
+
+// Hashed files never change under their name; everything else must be revalidated so a new
+// deploy (and a new service worker) reaches phones on their next visit.
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+const REVALIDATE = 'no-cache';
+const SHORT = 'public, max-age=86400';
+
+function cacheControlFor(path: string): string {
+  if (path.startsWith('/assets/')) return IMMUTABLE;
+  if (/^\/(sw\.js|index\.html|manifest\.webmanifest|workbox-[^/]+\.js)?$/.test(path)) return REVALIDATE;
+  return SHORT;
+}
+
+/** Serves the built PWA with precompressed files, cache headers and the SPA fallback. */
+export function staticClient(clientDir: string) {
+  const app = new Hono();
+  if (!existsSync(join(clientDir, 'index.html'))) return app;
+  app.use('*', async (c, next) => {
+    c.header('Cache-Control', cacheControlFor(c.req.path));
+    await next();
+  });
+  app.use('*', serveStatic({ root: clientDir, precompressed: true }));
+  // Navigations to app routes (/klaim/123) get the shell; the client router takes over.
+  app.get('*', async (c, next) => {
+    const accept = c.req.header('Accept') ?? '';
+    if (!accept.includes('text/html') || /\.[a-z0-9]+$/i.test(c.req.path)) return next();
+    c.header('Cache-Control', REVALIDATE);
+    return serveStatic({ root: clientDir, path: 'index.html', precompressed: true })(c, next);
+  });
+  return app;
+}

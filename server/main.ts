@@ -1,0 +1,113 @@
+import { serve, type ServerType } from '@hono/node-server';
+import { createApp } from './app.ts';
+import { loadConfig, type AppConfig } from './config.ts';
+import { openDatabase } from './db/database.ts';
+import { systemClock, type Log } from './app-env.ts';
+import { StartupError } from './startup-error.ts';
+import { jakartaDate } from './jakarta-date.ts';
+import { seedIfEmpty, type SeedSummary } from './seed/seed-database.ts';
+import { DEMO_PASSWORD } from './seed/demo-people.ts';
+import { createCardSigner, loadCardSigningKey } from './features/cards/card-signing.ts';
+import { startClaimSimulator } from './features/backoffice/claim-simulator.ts';
+import { startMessageWorker } from './messaging/deliver-messages.ts';
+import { databaseRateLimiter, redisRateLimiter } from './security/rate-limiter.ts';
+import { sendersFromConfig } from './messaging/senders.ts';
+
+export interface RunningServer {
+  url: string;
+  seed: SeedSummary;
+  close(): Promise<void>;
+}
+
+const log: Log = (line) => console.log(`[jmo-lite] ${line}`);
+
+/** Opens the database (migrating it), then listens. Rejects with StartupError on bad config. */
+export async function startServer(config: AppConfig): Promise<RunningServer> {
+  const database = await openDatabase(config.database);
+  const seed = await seedIfEmpty(database.db, { today: jakartaDate(systemClock.now()), extraParticipants: config.seedParticipants });
+  const cardSigner = createCardSigner(loadCardSigningKey(config.dataDir, config.cardSigningKeyPem));
+  const rateLimiter = config.redisUrl ? redisRateLimiter(config.redisUrl) : databaseRateLimiter(database.db);
+  const app = createApp({ db: database.db, dbKind: database.kind, config, clock: systemClock, log, cardSigner, rateLimiter });
+  const stopMessages = startMessageWorker(database.db, sendersFromConfig(config, log), systemClock, log);
+  const stopSimulator = config.claimSimulator ? startClaimSimulator({ db: database.db, clock: systemClock, log }) : () => undefined;
+  const server = await listen(app.fetch, config).catch(async (error: unknown) => {
+    stopSimulator();
+    stopMessages();
+    await rateLimiter.close();
+    await database.close();
+    throw error;
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  return {
+    url: `http://localhost:${port}`,
+    seed,
+    close: async () => {
+      stopSimulator();
+      stopMessages();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await rateLimiter.close();
+      await database.close();
+    },
+  };
+}
+
+function listen(fetch: Parameters<typeof serve>[0]['fetch'], config: AppConfig): Promise<ServerType> {
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch, port: config.port, hostname: config.host }, () => resolve(server));
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new StartupError(`Port ${config.port} sudah dipakai program lain (port in use); set PORT to another number`)
+          : new StartupError(`Server tidak bisa mulai (cannot listen): ${error.code ?? error.message}`),
+      );
+    });
+  });
+}
+
+/** The process entry: one clear line and exit 1 on bad configuration, never a stack dump. */
+export async function runFromCommandLine(): Promise<void> {
+  try {
+    const config = loadConfig();
+    const started = Date.now();
+    const running = await startServer(config);
+    log(`JMO Lite berjalan di ${running.url} (siap dalam ${Date.now() - started} ms)`);
+    log(`Database: ${config.database.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `PGlite di ${config.dataDir}`}`);
+    printDemoSignIn(running, config);
+    const stop = () => {
+      void running.close().then(() => process.exit(0));
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  } catch (error) {
+    if (error instanceof StartupError) {
+      console.error(`[jmo-lite] Gagal mulai: ${error.message}`);
+      process.exit(1);
+    }
+    console.error(`[jmo-lite] Gagal mulai: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+}
+
+function printDemoSignIn(running: RunningServer, config: AppConfig): void {
+  const { seed } = running;
+  if (seed.seeded) log(`Data demo dibuat: ${seed.participants} peserta, ${seed.contributions} bulan iuran.`);
+  if (seed.demo.length === 0) return;
+  const lines = [
+    '',
+    'Akun demo (masuk dengan email atau NIK, kata sandi sama untuk semua):',
+    `  Kata sandi: ${DEMO_PASSWORD}`,
+    ...seed.demo.map((person) =>
+      person.email
+        ? `  - ${person.fullName} (${person.story}): ${person.email} · NIK ${person.nik} · KPJ ${person.kpjs.join(', ')}`
+        : `  - ${person.fullName} (${person.story}): NIK ${person.nik} · KPJ ${person.kpjs[0]} · nama "${person.fullName}" · lahir ${person.birthDate}`,
+    ),
+    config.devMailboxEnabled ? `Kotak surat pengembangan (kode email/SMS): ${running.url}/dev/mailbox` : '',
+    '',
+  ];
+  console.log(lines.filter((line, index) => line !== '' || index === 0 || index === lines.length - 1).join('\n'));
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  await runFromCommandLine();
+}

@@ -1,0 +1,35 @@
+import { Hono } from 'hono';
+import { vValidator } from '@hono/valibot-validator';
+import type { AppDeps, AppEnv } from '../app-env.ts';
+import { requireAuth } from '../auth/session.ts';
+import { rejectInvalid } from '../http/errors.ts';
+import { PullQuerySchema, PushRequestSchema } from '../../shared/sync/protocol.ts';
+import type { MutationRegistry } from './mutation-registry.ts';
+import { pullChanges } from './pull.ts';
+import { pushMutations } from './push.ts';
+
+/** GET /api/sync/pull and POST /api/sync/push: the one loop every feature's data goes through. */
+export function syncRoutes(deps: AppDeps, registry: MutationRegistry) {
+  return new Hono<AppEnv>()
+    .use('*', requireAuth)
+    .get('/pull', vValidator('query', PullQuerySchema, rejectInvalid), async (c) => {
+      const query = c.req.valid('query');
+      const outcome = await pullChanges(deps.db, c.get('auth')!, {
+        cursor: query.cursor,
+        deviceId: query.deviceId,
+        ifNoneMatch: c.req.header('If-None-Match'),
+        now: deps.clock.now(),
+        cardSigner: deps.cardSigner,
+      });
+      // Private: the answer is one person's data; no-cache: always revalidate, 304 is cheap.
+      c.header('Cache-Control', 'private, no-cache');
+      c.header('ETag', outcome.etag);
+      if (outcome.kind === 'not-modified') return c.body(null, 304);
+      return c.json(outcome.body);
+    })
+    .post('/push', vValidator('json', PushRequestSchema, rejectInvalid), async (c) => {
+      const response = await pushMutations(deps.db, registry, c.get('auth')!, c.req.valid('json'), deps.clock.now());
+      c.header('Cache-Control', 'no-store');
+      return c.json(response);
+    });
+}

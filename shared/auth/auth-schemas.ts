@@ -1,0 +1,82 @@
+import * as v from 'valibot';
+import { NikSchema } from '../ids/nik.ts';
+import { KpjSchema } from '../ids/kpj.ts';
+import { EmailSchema } from '../ids/email.ts';
+import { PhoneSchema } from '../ids/phone.ts';
+import { isIsoDate } from '../rules/dates.ts';
+
+const Password = v.pipe(v.string('Isi kata sandi.'), v.minLength(1, 'Isi kata sandi.'), v.maxLength(128, 'Kata sandi paling panjang 128 huruf.'));
+
+export const SignInSchema = v.object({
+  identifier: v.pipe(v.string('Isi email atau NIK.'), v.trim(), v.minLength(1, 'Isi email atau NIK.'), v.maxLength(254)),
+  password: Password,
+});
+
+export const RegisterIdentitySchema = v.object({
+  nik: NikSchema,
+  kpj: KpjSchema,
+  fullName: v.pipe(v.string('Isi nama lengkap.'), v.trim(), v.minLength(2, 'Isi nama lengkap sesuai KTP.'), v.maxLength(100)),
+  birthDate: v.pipe(v.string('Isi tanggal lahir.'), v.check(isIsoDate, 'Tanggal lahir tidak valid.')),
+});
+
+export const RegisterContactSchema = v.object({
+  registrationId: v.pipe(v.string(), v.uuid('Pendaftaran tidak dikenali. Mulai lagi dari langkah pertama.')),
+  email: EmailSchema,
+  phone: PhoneSchema,
+  password: Password,
+});
+
+export const VerifyCodeSchema = v.object({
+  registrationId: v.pipe(v.string(), v.uuid('Pendaftaran tidak dikenali. Mulai lagi dari langkah pertama.')),
+  channel: v.picklist(['email', 'sms'] as const),
+  code: v.pipe(v.string('Isi kode 6 angka.'), v.trim(), v.regex(/^\d{6}$/, 'Kode terdiri dari 6 angka.')),
+});
+
+export const ResendCodeSchema = v.object({
+  registrationId: v.pipe(v.string(), v.uuid('Pendaftaran tidak dikenali. Mulai lagi dari langkah pertama.')),
+  channel: v.picklist(['email', 'sms'] as const),
+});
+
+export const ResetRequestSchema = v.object({ email: EmailSchema });
+export const ResetConfirmSchema = v.object({ token: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{20,100}$/, 'Tautan tidak valid.')), password: Password });
+export const ChangePasswordSchema = v.object({ currentPassword: Password, newPassword: Password });
+export const AddCardSchema = v.object({ kpj: KpjSchema });
+
+/** Passwords people actually use, Indonesian favourites included; refused outright. */
+const COMMON_PASSWORDS = new Set([
+  'password', 'password1', 'password123', '12345678', '123456789', '1234567890', '87654321', '11111111', '00000000', '12341234',
+  'qwerty123', 'qwertyuiop', 'iloveyou', 'sayang123', 'bismillah', 'bismillah123', 'indonesia', 'indonesia1', 'jakarta123',
+  'bpjs1234', 'bpjs12345', 'jamsostek', 'jamsostek1', 'ketenagakerjaan', 'admin123', 'welcome1', 'rahasia123', 'katasandi',
+  'katasandi1', 'merdeka45', 'garuda123', 'abcd1234', 'abc12345', 'a1234567', 'asdfghjk', 'zxcvbnm1', 'football', 'sunshine',
+  'princess', 'superman', 'monkey123', 'dragon123', 'passw0rd', 'p@ssw0rd', 'p@ssword', 'qwerty12', '1q2w3e4r', 'q1w2e3r4',
+]);
+
+/** Why a new password is refused, in plain Indonesian, or null when it is acceptable. */
+export function passwordProblem(password: string, person: { nik?: string; birthDate?: string }): string | null {
+  if (password.length < 8) return 'Kata sandi minimal 8 huruf atau angka.';
+  if (password.length > 128) return 'Kata sandi paling panjang 128 huruf.';
+  if (COMMON_PASSWORDS.has(password.toLowerCase())) return 'Kata sandi ini terlalu umum dan mudah ditebak. Pilih yang lain.';
+  const digits = password.replace(/\D/g, '');
+  if (person.nik && digits.includes(person.nik)) return 'Kata sandi tidak boleh memuat NIK Anda.';
+  if (person.birthDate) {
+    const [y, m, d] = person.birthDate.split('-');
+    const forms = [`${d}${m}${y}`, `${y}${m}${d}`, `${d}${m}${y?.slice(2)}`];
+    if (password.includes(person.birthDate) || forms.some((form) => digits.includes(form))) return 'Kata sandi tidak boleh memuat tanggal lahir Anda.';
+  }
+  return null;
+}
+
+export const authErrors = {
+  SIGN_IN_FAILED: 'Email/NIK atau kata sandi salah.',
+  IDENTITY_MISMATCH: 'Data tidak cocok dengan data kepesertaan, atau NIK ini sudah punya akun. Periksa NIK, nomor KPJ, nama sesuai KTP, dan tanggal lahir. Jika sudah punya akun, silakan masuk atau pakai Lupa kata sandi.',
+  WEAK_PASSWORD: 'Kata sandi belum memenuhi syarat.',
+  CODE_WRONG: 'Kode salah.',
+  CODE_EXPIRED: 'Kode sudah kedaluwarsa. Minta kode baru.',
+  CODE_LOCKED: 'Terlalu banyak kode salah. Minta kode baru.',
+  RESEND_TOO_SOON: 'Tunggu sebentar sebelum meminta kode baru.',
+  REGISTRATION_EXPIRED: 'Pendaftaran ini sudah kedaluwarsa. Mulai lagi dari langkah pertama.',
+  RESET_TOKEN_INVALID: 'Tautan ganti kata sandi tidak berlaku lagi. Minta tautan baru.',
+  WRONG_PASSWORD: 'Kata sandi lama salah.',
+  CARD_NOT_YOURS: 'Nomor KPJ ini tidak terdaftar atas nama dan NIK Anda.',
+  LAST_CARD: 'Kartu terakhir tidak bisa dihapus dari akun.',
+} as const;

@@ -1,0 +1,56 @@
+import * as v from 'valibot';
+import { KpjSchema } from '../ids/kpj.ts';
+import { BankAccountSchema } from '../ids/bank.ts';
+import { isIsoDate } from '../rules/dates.ts';
+
+const IsoDate = v.pipe(v.string('Isi tanggal.'), v.check(isIsoDate, 'Tanggal tidak valid.'));
+const DocumentIds = v.pipe(v.array(v.pipe(v.string(), v.maxLength(64))), v.maxLength(30));
+
+/** Photos of documents come in a later release; the draft already has a place for them. */
+export const AttachmentRefSchema = v.object({ documentId: v.pipe(v.string(), v.maxLength(64)), blobKey: v.pipe(v.string(), v.maxLength(128)) });
+
+const common = {
+  draftId: v.pipe(v.string(), v.uuid('Draf tidak dikenali.')),
+  kpj: KpjSchema,
+  documentsConfirmed: DocumentIds,
+  attachments: v.optional(v.pipe(v.array(AttachmentRefSchema), v.maxLength(30)), []),
+};
+
+export const JHT_FULL_CAUSES = ['RESIGN', 'PHK', 'PKWT_END', 'BPU_STOP', 'RETIREMENT_AGE', 'DISABILITY', 'EMIGRATION'] as const;
+
+export const JhtFullArgsSchema = v.object({ ...common, type: v.literal('JHT_FULL'), cause: v.picklist(JHT_FULL_CAUSES, 'Pilih sebab klaim.'), bankAccount: BankAccountSchema });
+export const JhtPartialArgsSchema = v.object({ ...common, type: v.literal('JHT_PARTIAL'), percent: v.picklist([10, 30] as const, 'Pilih 10% atau 30%.'), bankAccount: BankAccountSchema });
+export const JkpArgsSchema = v.object({
+  ...common,
+  type: v.literal('JKP'),
+  bankAccount: BankAccountSchema,
+  willingToWork: v.literal(true, 'JKP mensyaratkan kesediaan untuk bekerja kembali.'),
+});
+export const JkkArgsSchema = v.object({
+  ...common,
+  type: v.literal('JKK'),
+  accidentDate: IsoDate,
+  accidentTime: v.pipe(v.string('Isi jam kejadian.'), v.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Jam tidak valid (contoh 08:30).')),
+  place: v.pipe(v.string('Isi tempat kejadian.'), v.trim(), v.minLength(5, 'Tulis tempat kejadian, minimal 5 huruf.'), v.maxLength(200, 'Tempat kejadian maksimal 200 huruf.')),
+  description: v.pipe(v.string('Ceritakan kejadiannya.'), v.trim(), v.minLength(20, 'Ceritakan kejadiannya, minimal 20 huruf.'), v.maxLength(2000, 'Cerita maksimal 2000 huruf.')),
+  onTheWayToWork: v.boolean(),
+  facilityId: v.pipe(v.string('Pilih klinik atau rumah sakit PLKK.'), v.trim(), v.minLength(3, 'Tulis nama klinik atau rumah sakit PLKK.'), v.maxLength(120)),
+});
+
+/** `claim.submit`: one variant per claim type, each with exactly what that claim needs. */
+export const ClaimSubmitArgsSchema = v.variant('type', [JhtFullArgsSchema, JhtPartialArgsSchema, JkpArgsSchema, JkkArgsSchema]);
+export type ClaimSubmitArgs = v.InferOutput<typeof ClaimSubmitArgsSchema>;
+export type ClaimType = ClaimSubmitArgs['type'];
+
+/** Tracker states (DOMAIN.md §3 model). */
+export const CLAIM_STATUSES = ['SUBMITTED', 'VERIFYING', 'RETURNED', 'APPROVED', 'PAID', 'REJECTED', 'CANCELLED'] as const;
+export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
+export const FINAL_CLAIM_STATUSES: readonly ClaimStatus[] = ['PAID', 'REJECTED', 'CANCELLED'];
+
+export const claimErrors = {
+  CARD_NOT_YOURS: 'Kartu peserta ini tidak ada di akun Anda.',
+  BANK_NAME_MISMATCH: 'Nama pemilik rekening harus sama dengan nama Anda sebagai peserta.',
+  CLAIM_IN_PROCESS: 'Masih ada klaim yang sedang diproses untuk kartu ini. Tunggu sampai selesai.',
+  JKK_DATE_IN_FUTURE: 'Tanggal kecelakaan tidak boleh setelah hari ini.',
+  JKK_NOT_COVERED: 'Kartu ini tidak lagi aktif pada tanggal kecelakaan, jadi tidak ditanggung JKK.',
+} as const;

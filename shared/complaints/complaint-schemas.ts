@@ -1,0 +1,16 @@
+import * as v from 'valibot';
+import { KpjSchema } from '../ids/kpj.ts';
+
+export const COMPLAINT_CATEGORIES = ['SALDO', 'KLAIM', 'IURAN', 'DATA', 'APLIKASI', 'LAINNYA'] as const;
+export type ComplaintCategory = (typeof COMPLAINT_CATEGORIES)[number];
+
+/** `complaint.file`: a complaint written on the phone, maybe offline; the ticket comes from the server. */
+export const ComplaintFileArgsSchema = v.object({
+  draftId: v.pipe(v.string(), v.uuid('Draf tidak dikenali.')),
+  category: v.picklist(COMPLAINT_CATEGORIES, 'Pilih kategori pengaduan.'),
+  description: v.pipe(v.string('Tulis isi pengaduan.'), v.trim(), v.minLength(20, 'Tulis isi pengaduan, minimal 20 huruf.'), v.maxLength(2000, 'Isi pengaduan maksimal 2000 huruf.')),
+  kpj: v.optional(v.nullable(KpjSchema)),
+});
+export type ComplaintFileArgs = v.InferOutput<typeof ComplaintFileArgsSchema>;
+
+export const NotificationReadArgsSchema = v.object({ keys: v.pipe(v.array(v.pipe(v.string(), v.regex(/^\d{1,12}$/))), v.minLength(1), v.maxLength(200)) });

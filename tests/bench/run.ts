@@ -1,0 +1,78 @@
+import { cpus } from 'node:os';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { measureSizes } from './sizes.ts';
+import { startBenchServer } from './bench-server.ts';
+import { measureSyncWire } from './sync-wire.ts';
+import { measureLoad } from './load.ts';
+import { measureColdOfflineStart } from './cold-start.ts';
+
+// `npm run bench`: measured numbers beside the product's targets. A missed target is reported,
+// not fatal; a measurement that cannot be taken is.
+const seconds = process.env.BENCH_LONG === '1' ? 60 : 5;
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const rows: { metric: string; value: string; target: string; ok: boolean | null }[] = [];
+const add = (metric: string, value: string, target = '', ok: boolean | null = null) => rows.push({ metric, value, target, ok });
+
+if (!existsSync('dist/client/.vite/manifest.json')) {
+  const { build } = await import('vite');
+  await build({ logLevel: 'warn' });
+}
+const sizes = measureSizes();
+add('home-screen JS (gzip / brotli)', `${kb(sizes.homeJs.gzip)} / ${kb(sizes.homeJs.brotli)}`, '≤ 60 KB gz', sizes.homeJs.gzip <= 60 * 1024);
+add('home-screen CSS (gzip)', kb(sizes.homeCss.gzip));
+for (const route of sizes.routes) add(`  route ${route.name} (gzip)`, kb(route.gzip));
+if (sizes.syncWorker) add('sync worker (gzip)', kb(sizes.syncWorker.gzip));
+add('service worker (gzip)', kb(sizes.serviceWorker.gzip));
+add(`precache, ${sizes.precache.entries} files (gzip)`, kb(sizes.precache.gzip), '≤ 250 KB gz', sizes.precache.gzip <= 250 * 1024);
+
+const results: Record<string, unknown> = { sizes };
+const databases = [{ name: 'PGlite', location: { kind: 'pglite-memory' as const } }];
+if (process.env.BENCH_DATABASE_URL) databases.push({ name: 'PostgreSQL', location: await throwawayPostgres(process.env.BENCH_DATABASE_URL) as never });
+for (const { name, location } of databases) {
+  const server = await startBenchServer(location);
+  try {
+    const wire = await measureSyncWire(server);
+    results[`wire-${name}`] = wire;
+    if (name === 'PGlite') {
+      add('full first pull, 3 cards + 5 claims (brotli / gzip)', `${kb(wire.fullPullBrotli)} / ${kb(wire.fullPullGzip)}`, '≤ 15 KB', wire.fullPullBrotli <= 15 * 1024);
+      add('delta after one claim status change (brotli)', `${wire.deltaBrotli} B (HTTP ${wire.deltaStatus})`, '≤ 1 KB', wire.deltaBrotli <= 1024);
+      add('unchanged pull', `HTTP ${wire.unchangedStatus}, ${wire.unchangedBytes} B`, '304, 0 B', wire.unchangedStatus === 304 && wire.unchangedBytes === 0);
+      add('requests to deliver 100 queued items', `${wire.requestsFor100Items} (left: ${wire.itemsLeftInOutbox})`, '≤ 2', wire.requestsFor100Items <= 2 && wire.itemsLeftInOutbox === 0);
+    }
+    const load = await measureLoad(server, wire.cookie, seconds);
+    results[`load-${name}`] = load;
+    add(`${name}: unchanged pull, ${seconds}s, 10 conn`, `${load.unchangedPull.requestsPerSec} req/s, p50 ${load.unchangedPull.p50Ms} ms, p99 ${load.unchangedPull.p99Ms} ms, errors ${load.unchangedPull.errors + load.unchangedPull.unexpectedStatus}`, '0 errors', load.unchangedPull.errors + load.unchangedPull.unexpectedStatus === 0);
+    add(`${name}: push (1 mutation), ${seconds}s, 10 conn`, `${load.push.requestsPerSec} req/s, p50 ${load.push.p50Ms} ms, p99 ${load.push.p99Ms} ms, errors ${load.push.errors + load.push.unexpectedStatus}`, '0 errors', load.push.errors + load.push.unexpectedStatus === 0);
+  } finally {
+    await server.close();
+  }
+}
+
+if (process.env.BENCH_SKIP_BROWSER !== '1') {
+  const cold = await measureColdOfflineStart(10);
+  results.coldStart = cold;
+  add('cold offline start to cached balance, 4x CPU throttle, 10 runs', `median ${cold.medianMs} ms (min ${cold.minMs}, max ${cold.maxMs})`, '≤ 1000 ms (indicative)', cold.medianMs <= 1000);
+}
+
+const machine = { date: new Date().toISOString(), node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown' };
+const width = Math.max(...rows.map((r) => r.metric.length));
+console.log(`\nJMO Lite bench — ${machine.date} — Node ${machine.node} — ${machine.cpus}× ${machine.cpuModel}\n`);
+console.log(`${'metric'.padEnd(width)} | value | target | ok`);
+for (const row of rows) console.log(`${row.metric.padEnd(width)} | ${row.value} | ${row.target} | ${row.ok === null ? '' : row.ok ? 'yes' : 'NO'}`);
+mkdirSync('bench', { recursive: true });
+writeFileSync('bench/results.json', JSON.stringify({ machine, rows, results }, null, 2));
+console.log('\nbench/results.json written');
+process.exit(0);
+
+async function throwawayPostgres(url: string) {
+  const pg = (await import('pg')).default;
+  const name = `jmo_bench_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const dbUrl = new URL(url);
+  dbUrl.pathname = `/${name}`;
+  return { kind: 'postgres', url: dbUrl.toString() };
+}

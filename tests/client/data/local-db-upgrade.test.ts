@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { Dexie } from 'dexie';
+import { openLocalDb } from '../../../client/data/local-db.ts';
+
+/** Version 1 exactly as it shipped, to write a database an old app left on the phone. */
+function openVersion1(name: string) {
+  const db = new Dexie(name);
+  db.version(1).stores({
+    meta: '&key',
+    profile: '&key',
+    memberships: '&key, kpj',
+    balances: '&key, kpj',
+    contributions: '&key, kpj, [kpj+period]',
+    claims: '&key, draftId, kpj',
+    claimEvents: '&key, claimKey',
+    outbox: '&id',
+    results: '&id, draftId',
+    drafts: '&id, kind, state, updatedAt',
+  });
+  return db;
+}
+
+describe('local database upgrades', () => {
+  it('v1 → v2 keeps unsent items and drafts, adds the service tables and forces a full pull', async () => {
+    const name = `upgrade-${crypto.randomUUID()}`;
+    const old = openVersion1(name);
+    await old.table('outbox').add({ id: 7, name: 'claim.submit', args: { draftId: 'd1' }, createdAt: 1, label: 'JHT penuh', draftId: 'd1' });
+    await old.table('drafts').add({ id: 'd1', kind: 'claim', state: 'queued', data: { type: 'JHT_FULL' }, step: 4, createdAt: 1, updatedAt: 2, mutationId: 7 });
+    await old.table('meta').bulkPut([
+      { key: 'cursor', value: '1.500' },
+      { key: 'etag', value: '"s1-v500-m6"' },
+      { key: 'deviceId', value: 'device-1' },
+      { key: 'nextMutationId', value: 8 },
+    ]);
+    old.close();
+
+    const db = openLocalDb(name);
+    await db.open();
+    expect(db.verno).toBe(2);
+    expect(await db.outbox.get(7)).toMatchObject({ name: 'claim.submit', draftId: 'd1' });
+    expect(await db.drafts.get('d1')).toMatchObject({ state: 'queued', mutationId: 7 });
+    expect(await db.meta.get('cursor')).toBeUndefined();
+    expect(await db.meta.get('etag')).toBeUndefined();
+    expect((await db.meta.get('deviceId'))?.value).toBe('device-1');
+    expect((await db.meta.get('nextMutationId'))?.value).toBe(8);
+    expect(await db.notifications.count()).toBe(0);
+    expect(await db.offices.count()).toBe(0);
+    db.close();
+  });
+});

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { buildClaimArgs, validateStep, type ClaimDraftData } from '../../../../client/features/claims/claim-draft-model.ts';
+
+const draftId = '8c2f4a8e-1d7b-4c1e-9c55-0f3f5d2b7a11';
+const jhtFull: ClaimDraftData = {
+  type: 'JHT_FULL',
+  kpj: '99123456789',
+  cause: 'PHK',
+  bankAccount: { bankCode: '002', number: '1234 5678 9012', holderName: 'Dewi Lestari' },
+  documentsConfirmed: ['KTP', 'KK', 'KPJ', 'BUKU_TABUNGAN', 'BUKTI_PHK'],
+};
+
+describe('claim draft steps', () => {
+  it('asks for a card, a reason and a bank account in plain Indonesian', () => {
+    expect(validateStep('card', { type: 'JHT_FULL' })).toEqual({ kpj: 'Pilih kartu peserta.' });
+    expect(validateStep('cause', { type: 'JHT_FULL' })).toEqual({ cause: 'Pilih sebab klaim.' });
+    expect(validateStep('bank', { type: 'JHT_FULL', bankAccount: { bankCode: '002', number: '12', holderName: 'Dewi' } })).toEqual({
+      'bankAccount.number': 'Nomor rekening harus 6 sampai 20 angka.',
+    });
+  });
+
+  it('requires every listed document to be ticked, including the PHK proof for a lay-off', () => {
+    const missingPhkProof = { ...jhtFull, documentsConfirmed: ['KTP', 'KK', 'KPJ', 'BUKU_TABUNGAN'] };
+    expect(validateStep('documents', missingPhkProof).documentsConfirmed).toContain('1 belum');
+    expect(validateStep('documents', jhtFull)).toEqual({});
+  });
+
+  it('checks the accident story with the server’s own schema', () => {
+    const errors = validateStep('accident', { type: 'JKK', accidentDate: '2026-11-31', accidentTime: '25:00', place: 'Gd', description: 'jatuh' });
+    expect(Object.keys(errors).sort()).toEqual(['accidentDate', 'accidentTime', 'description', 'place']);
+  });
+});
+
+describe('buildClaimArgs', () => {
+  it('builds the claim.submit arguments with the draft id and normalised account number', () => {
+    const built = buildClaimArgs(draftId, jhtFull);
+    expect(built).toMatchObject({ ok: true, args: { draftId, type: 'JHT_FULL', bankAccount: { number: '123456789012' }, attachments: [] } });
+  });
+
+  it('refuses an incomplete draft instead of sending it', () => {
+    expect(buildClaimArgs(draftId, { type: 'JHT_PARTIAL', kpj: '99123456789' }).ok).toBe(false);
+  });
+});

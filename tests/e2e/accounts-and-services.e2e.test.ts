@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, newPhonePage, saveScreenshot, waitForServiceWorkerControl } from './support/browser.ts';
+import { startServerProcess, type ServerProcess } from './support/server-process.ts';
+
+interface Mail {
+  recipient: string;
+  body: string;
+}
+
+async function codeFor(page: Page, recipient: string): Promise<string> {
+  const mails = await page.evaluate(async () => ((await (await fetch('/dev/mailbox.json')).json()) as { messages: Mail[] }).messages);
+  return mails.find((m) => m.recipient === recipient)!.body.match(/\b(\d{6})\b/)![1]!;
+}
+
+describe('accounts and services in a real browser', () => {
+  let server: ServerProcess;
+  let browser: Browser;
+  beforeAll(async () => {
+    server = await startServerProcess();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('registers a participant with email and SMS codes, then files a complaint offline that gets a ticket after reconnecting', async () => {
+    const page = await newPhonePage(browser);
+    await page.goto(server.url, { waitUntil: 'load' });
+    await waitForServiceWorkerControl(page);
+    const seedLine = server.output.join('').split('\n').find((line) => line.includes('Rina Kartika'))!;
+    const nik = seedLine.match(/NIK (\d{16})/)![1]!;
+    const kpj = seedLine.match(/KPJ (\d{11})/)![1]!;
+
+    await page.goto(`${server.url}/daftar`);
+    await page.getByLabel('NIK').fill(nik);
+    await page.getByLabel('Nomor KPJ (kartu peserta)').fill(kpj);
+    await page.getByLabel('Nama lengkap sesuai KTP').fill('Rina Kartika');
+    await page.getByLabel('Tanggal lahir').fill('1998-11-09');
+    await page.getByRole('button', { name: 'Lanjut' }).click();
+    await page.getByLabel('Email').fill('rina.kartika@contoh.id');
+    await page.getByLabel('Nomor HP').fill('0812 7777 1234');
+    await page.getByLabel('Kata sandi baru').fill('Es-Cendol-Dingin-5');
+    await page.getByLabel('Ulangi kata sandi').fill('Es-Cendol-Dingin-5');
+    await page.getByRole('button', { name: 'Lanjut' }).click();
+    await page.getByText(/Kami mengirim kode 6 angka/).waitFor();
+    await saveScreenshot(page, 'register-codes');
+    // Typed data survives a reload (the password is never stored).
+    await page.reload({ waitUntil: 'load' });
+    await page.getByLabel('Kode dari email').fill(await codeFor(page, 'rina.kartika@contoh.id'));
+    await page.getByRole('button', { name: 'Periksa kode' }).first().click();
+    await page.getByText(/Terverifikasi/).waitFor();
+    await page.getByLabel('Kode dari SMS').fill(await codeFor(page, '+6281277771234'));
+    await page.getByRole('button', { name: 'Periksa kode' }).click();
+    await page.getByTestId('merged-balance').waitFor({ timeout: 30_000 });
+    expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Halo, Rina');
+
+    await page.context().setOffline(true);
+    await page.goto(`${server.url}/pengaduan/baru`).catch(() => undefined);
+    await page.getByLabel('Kategori').selectOption('IURAN');
+    await page.getByLabel('Isi pengaduan').fill('Iuran bulan lalu belum tercatat padahal gaji sudah dipotong.');
+    await page.getByRole('button', { name: 'Simpan dan kirim saat online' }).click();
+    await page.getByText(/Menunggu dikirim/).waitFor();
+    await saveScreenshot(page, 'complaint-queued-offline');
+    await page.context().setOffline(false);
+    await page.evaluate(() => window.dispatchEvent(new Event('online')));
+    await page.getByText(/Terkirim, nomor tiket ADU-/).waitFor({ timeout: 30_000 });
+    await saveScreenshot(page, 'complaint-sent');
+
+    // Signing out wipes the phone: nothing of Rina is readable afterwards.
+    await page.goto(`${server.url}/akun`);
+    await page.getByRole('button', { name: 'Keluar dari akun' }).click();
+    await page.getByText('Selamat datang di JMO Lite').waitFor();
+    const leftovers = await page.evaluate(async () => {
+      return new Promise<number>((resolve) => {
+        const open = indexedDB.open('jmo-lite');
+        open.onsuccess = () => {
+          const db = open.result;
+          const names = Array.from(db.objectStoreNames);
+          if (!names.includes('memberships')) return resolve(0);
+          const count = db.transaction('memberships').objectStore('memberships').count();
+          count.onsuccess = () => resolve(count.result);
+        };
+        open.onerror = () => resolve(-1);
+      });
+    });
+    expect(leftovers).toBe(0);
+    await page.context().close();
+  });
+});

@@ -1,0 +1,81 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import type { ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openLocalDb } from '../../../client/data/local-db.ts';
+import { createSyncEngine } from '../../../client/sync/sync-engine.ts';
+import { queueMutation } from '../../../client/sync/outbox.ts';
+import { readMeta } from '../../../client/data/meta.ts';
+import { freePort } from '../../e2e/support/server-process.ts';
+import { startServer, throwawayPostgres } from '../../support/server-child.ts';
+import { accidentReport } from '../../support/claim-builders.ts';
+import { createMutex } from '../../support/sync-harness.ts';
+import type { PullResponse } from '../../../shared/sync/protocol.ts';
+
+const KILLS = Number(process.env.CHAOS_KILLS ?? 10);
+const databaseUrl = process.env.TEST_DATABASE_URL;
+
+describe(`SIGKILL of the server while a phone pushes (${KILLS} kills, ${databaseUrl ? 'PostgreSQL' : 'PGlite'})`, () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'jmo-chaos-'));
+  let server: ChildProcess | null = null;
+  afterAll(() => {
+    server?.kill('SIGKILL');
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('applies every queued item exactly once after any number of crashes', { timeout: 60_000 + KILLS * 30_000 }, async () => {
+    const port = await freePort();
+    const env: Record<string, string> = databaseUrl ? { DATABASE_URL: await throwawayPostgres(databaseUrl) } : { DATA_DIR: dataDir };
+    const base = `http://127.0.0.1:${port}`;
+    server = await startServer(port, env);
+    const signIn = await fetch(`${base}/api/auth/sign-in`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ identifier: 'siti.rahayu@demo.jmo-lite.test', password: 'Demo-JMO-2026!' }) });
+    const cookie = signIn.headers.get('Set-Cookie')!.split(';')[0]!;
+    const phone = openLocalDb(`chaos-${randomUUID()}`);
+    const engine = createSyncEngine({
+      db: phone,
+      fetch: (input, init) => {
+        const headers = new Headers(init?.headers);
+        headers.set('Cookie', cookie);
+        return fetch(input, { ...init, headers });
+      },
+      now: Date.now,
+      withLock: createMutex(),
+      randomUUID,
+      baseUrl: base,
+      requestTimeoutMs: 5_000,
+    });
+    await engine.sync();
+    const kpj = (await phone.memberships.toArray()).find((m) => m.status === 'ACTIVE')!.kpj;
+    const reportDrafts: string[] = [];
+    let queued = 0;
+    const queueSome = async (count: number) => {
+      for (let i = 0; i < count; i++) {
+        queued++;
+        const report = accidentReport(kpj, '2026-11-01');
+        reportDrafts.push(report.draftId);
+        await queueMutation(phone, { name: 'claim.submit', args: report, label: 'Laporan kecelakaan kerja' }, Date.now());
+      }
+    };
+
+    for (let kill = 0; kill < KILLS; kill++) {
+      await queueSome(3 + (kill % 4));
+      const syncing = engine.sync();
+      await new Promise((resolve) => setTimeout(resolve, Math.floor(Math.random() * 120)));
+      server.kill('SIGKILL');
+      await syncing;
+      server = await startServer(port, env);
+    }
+    for (let attempt = 0; attempt < 5 && (await phone.outbox.count()) > 0; attempt++) await engine.sync();
+
+    expect(await phone.outbox.count()).toBe(0);
+    expect(await phone.results.count()).toBe(queued);
+    expect(await readMeta(phone, 'lastMutationId')).toBe(queued);
+    const pull = (await (await fetch(`${base}/api/sync/pull`, { headers: { Cookie: cookie } })).json()) as PullResponse;
+    const claimsFromThisPhone = (pull.changes.claims ?? []).filter((c) => reportDrafts.includes(c.draftId));
+    expect(claimsFromThisPhone).toHaveLength(reportDrafts.length);
+    expect(new Set(claimsFromThisPhone.map((c) => c.draftId)).size).toBe(reportDrafts.length);
+    phone.close();
+  });
+});

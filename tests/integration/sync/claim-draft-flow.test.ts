@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { createTestApp, type TestApp } from '../../support/test-app.ts';
+import { demoEmails, signInAs } from '../../support/test-session.ts';
+import { createPhone } from '../../support/sync-harness.ts';
+import { claims } from '../../../server/db/schema.ts';
+import { createClaimDraft, queueClaim, saveClaimDraft } from '../../../client/features/claims/claim-drafts.ts';
+import { buildClaimArgs, type ClaimDraftData } from '../../../client/features/claims/claim-draft-model.ts';
+import { loadLocalClaimFacts } from '../../../client/features/claims/claim-local-facts.ts';
+import { assessClaim } from '../../../shared/claims/claim-eligibility.ts';
+
+describe('a claim drafted offline on the phone', () => {
+  let t: TestApp;
+  let cookie: string;
+  beforeAll(async () => {
+    t = await createTestApp();
+    cookie = (await signInAs(t, demoEmails.dewi)).cookie;
+  });
+  afterAll(() => t.close());
+
+  it('survives reopening, is pre-checked offline, and becomes exactly one claim with its number', async () => {
+    const phone = createPhone(t, cookie);
+    await phone.engine.sync();
+    const kpj = (await phone.db.memberships.toArray())[0]!.kpj;
+    phone.setFault('network-down');
+
+    const draftId = await createClaimDraft(phone.db, 'JHT_FULL', 1, randomUUID);
+    const data: ClaimDraftData = {
+      type: 'JHT_FULL',
+      kpj,
+      cause: 'PHK',
+      bankAccount: { bankCode: '009', number: '0123456789', holderName: 'DEWI LESTARI' },
+      documentsConfirmed: ['KTP', 'KK', 'KPJ', 'BUKU_TABUNGAN', 'BUKTI_PHK'],
+    };
+    await saveClaimDraft(phone.db, draftId, { data, step: 4 }, 2);
+    // The browser is killed here: a new handle on the same database finds the draft as left.
+    phone.db.close();
+    await phone.db.open();
+    const reopened = (await phone.db.drafts.get(draftId))!;
+    expect(reopened).toMatchObject({ state: 'editing', step: 4, data });
+
+    const built = buildClaimArgs(draftId, data);
+    if (!built.ok) throw new Error('draft should be complete');
+    const facts = (await loadLocalClaimFacts(phone.db, kpj, 'JHT_FULL', draftId))!;
+    expect(assessClaim(built.args, facts, '2026-11-25')).toMatchObject({ eligible: true, program: 'JHT' });
+
+    await queueClaim(phone.db, reopened, built.args, 'JHT penuh', 3);
+    expect(await phone.engine.sync()).toEqual({ kind: 'offline' });
+    expect((await phone.db.drafts.get(draftId))?.state).toBe('queued');
+
+    phone.setFault('answer-lost');
+    await phone.engine.sync();
+    phone.setFault('none');
+    await phone.engine.sync();
+
+    const sent = (await phone.db.drafts.get(draftId))!;
+    expect(sent.state).toBe('sent');
+    expect(sent.resultRef).toMatch(/^KLM-/);
+    expect(await t.database.db.select().from(claims).where(eq(claims.draftId, draftId))).toHaveLength(1);
+    const local = await phone.db.claims.where('draftId').equals(draftId).first();
+    expect(local).toMatchObject({ claimNo: sent.resultRef, status: 'SUBMITTED' });
+    expect(await phone.db.claimEvents.where('claimKey').equals(local!.key).count()).toBe(1);
+  });
+
+  it('shows a refusal with the server’s reason and never sends it again', async () => {
+    const phone = createPhone(t, cookie);
+    await phone.engine.sync();
+    const kpj = (await phone.db.memberships.toArray())[0]!.kpj;
+    const draftId = await createClaimDraft(phone.db, 'JHT_FULL', 1, randomUUID);
+    const data: ClaimDraftData = {
+      type: 'JHT_FULL',
+      kpj,
+      cause: 'PHK',
+      bankAccount: { bankCode: '009', number: '0123456789', holderName: 'Dewi Lestari' },
+      documentsConfirmed: ['KTP', 'KK', 'KPJ', 'BUKU_TABUNGAN', 'BUKTI_PHK'],
+    };
+    const built = buildClaimArgs(draftId, data);
+    if (!built.ok) throw new Error('draft should be complete');
+    await queueClaim(phone.db, (await phone.db.drafts.get(draftId))!, built.args, 'JHT penuh', 3);
+    await phone.engine.sync();
+    const refused = (await phone.db.drafts.get(draftId))!;
+    expect(refused).toMatchObject({ state: 'rejected', rejection: { code: 'CLAIM_IN_PROCESS' } });
+    expect(await phone.db.outbox.count()).toBe(0);
+  });
+});

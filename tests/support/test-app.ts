@@ -1,0 +1,52 @@
+import { createApp } from '../../server/app.ts';
+import { testConfig, type AppConfig } from '../../server/config.ts';
+import type { AppDeps, Clock } from '../../server/app-env.ts';
+import type { DatabaseHandle } from '../../server/db/database.ts';
+import { createTestDatabase } from './test-database.ts';
+import { ephemeralCardSigner } from '../../server/features/cards/card-signing.ts';
+import { databaseRateLimiter } from '../../server/security/rate-limiter.ts';
+
+/** A clock the test moves by hand. */
+export function manualClock(startIso = '2026-11-25T03:00:00.000Z'): Clock & { set(iso: string): void; advance(ms: number): void } {
+  let current = new Date(startIso).getTime();
+  return {
+    now: () => new Date(current),
+    set: (iso) => {
+      current = new Date(iso).getTime();
+    },
+    advance: (ms) => {
+      current += ms;
+    },
+  };
+}
+
+export interface TestApp {
+  app: ReturnType<typeof createApp>;
+  deps: AppDeps;
+  database: DatabaseHandle;
+  clock: ReturnType<typeof manualClock>;
+  logLines: string[];
+  close(): Promise<void>;
+}
+
+/** The real app on a fresh database, driven with `app.request` (no sockets). */
+export async function createTestApp(options: { config?: Partial<AppConfig>; database?: DatabaseHandle } = {}): Promise<TestApp> {
+  const database = options.database ?? (await createTestDatabase());
+  const clock = manualClock();
+  const logLines: string[] = [];
+  const deps: AppDeps = {
+    db: database.db,
+    dbKind: database.kind,
+    config: testConfig(options.config),
+    clock,
+    log: (line) => logLines.push(line),
+    cardSigner: ephemeralCardSigner(),
+    rateLimiter: databaseRateLimiter(database.db),
+  };
+  return { app: createApp(deps), deps, database, clock, logLines, close: () => database.close() };
+}
+
+/** JSON request options the API accepts (it refuses non-JSON state-changing requests). */
+export function jsonRequest(method: string, body: unknown, headers: Record<string, string> = {}): RequestInit {
+  return { method, body: JSON.stringify(body), headers: { 'Content-Type': 'application/json', ...headers } };
+}

@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, newPhonePage, saveScreenshot, waitForServiceWorkerControl } from './support/browser.ts';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { CHROMIUM_FLAGS, chromiumPath, launchBrowser, newPhonePage, saveScreenshot, waitForServiceWorkerControl } from './support/browser.ts';
 import { startServerProcess, type ServerProcess } from './support/server-process.ts';
 
 describe('the installed app shell', () => {
@@ -37,5 +40,22 @@ describe('the installed app shell', () => {
     expect(await page.locator('body').innerText()).toMatch(/offline/i);
     await saveScreenshot(page, 'shell-offline');
     await page.context().close();
+  });
+
+  it('is installable, by Chromium’s own verdict', async () => {
+    // Incognito contexts are never installable, so this check needs a real profile.
+    const profile = mkdtempSync(join(tmpdir(), 'jmo-profile-'));
+    const context = await chromium.launchPersistentContext(profile, { executablePath: chromiumPath, args: CHROMIUM_FLAGS, viewport: { width: 360, height: 640 } });
+    try {
+      const page = await context.newPage();
+      await page.goto(server.url, { waitUntil: 'load' });
+      await waitForServiceWorkerControl(page);
+      const devtools = await context.newCDPSession(page);
+      const { installabilityErrors } = await devtools.send('Page.getInstallabilityErrors');
+      expect(installabilityErrors).toEqual([]);
+    } finally {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    }
   });
 });

@@ -3,7 +3,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 
 // Without the background-networking flags Chromium keeps dialling Google hosts, which this
 // closed network refuses; --no-sandbox because CI runs as root.
-const CHROMIUM_FLAGS = [
+export const CHROMIUM_FLAGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
@@ -14,8 +14,10 @@ const CHROMIUM_FLAGS = [
   '--no-first-run',
 ];
 
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+  return chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_FLAGS });
 }
 
 /** Phone-sized context: the app must work at 360×640. */

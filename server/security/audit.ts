@@ -13,6 +13,8 @@ export type AuditEvent =
   | 'password_reset_requested'
   | 'password_reset_done'
   | 'password_changed'
+  | 'contact_change_requested'
+  | 'contact_changed'
   | 'session_revoked'
   | 'card_added'
   | 'card_removed';

@@ -5,6 +5,7 @@ import { EmailSchema } from '../ids/email.ts';
 import { PhoneSchema } from '../ids/phone.ts';
 import { isIsoDate } from '../rules/dates.ts';
 
+const Code = v.pipe(v.string('Isi kode 6 angka.'), v.trim(), v.regex(/^\d{6}$/, 'Kode terdiri dari 6 angka.'));
 const Password = v.pipe(v.string('Isi kata sandi.'), v.minLength(1, 'Isi kata sandi.'), v.maxLength(128, 'Kata sandi paling panjang 128 huruf.'));
 
 export const SignInSchema = v.object({
@@ -29,7 +30,7 @@ export const RegisterContactSchema = v.object({
 export const VerifyCodeSchema = v.object({
   registrationId: v.pipe(v.string(), v.uuid('Pendaftaran tidak dikenali. Mulai lagi dari langkah pertama.')),
   channel: v.picklist(['email', 'sms'] as const),
-  code: v.pipe(v.string('Isi kode 6 angka.'), v.trim(), v.regex(/^\d{6}$/, 'Kode terdiri dari 6 angka.')),
+  code: Code,
 });
 
 export const ResendCodeSchema = v.object({
@@ -41,6 +42,14 @@ export const ResetRequestSchema = v.object({ email: EmailSchema });
 export const ResetConfirmSchema = v.object({ token: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{20,100}$/, 'Tautan tidak valid.')), password: Password });
 export const ChangePasswordSchema = v.object({ currentPassword: Password, newPassword: Password });
 export const AddCardSchema = v.object({ kpj: KpjSchema });
+
+/** A new email or mobile number is proven by a code sent to it; the password guards a borrowed phone. */
+export const ContactChangeSchema = v.variant('channel', [
+  v.object({ channel: v.literal('email'), email: EmailSchema, currentPassword: Password }),
+  v.object({ channel: v.literal('sms'), phone: PhoneSchema, currentPassword: Password }),
+]);
+export const ContactConfirmSchema = v.object({ channel: v.picklist(['email', 'sms'] as const), code: Code });
+export const ContactResendSchema = v.object({ channel: v.picklist(['email', 'sms'] as const) });
 
 /** Passwords people actually use, Indonesian favourites included; refused outright. */
 const COMMON_PASSWORDS = new Set([
@@ -79,4 +88,6 @@ export const authErrors = {
   WRONG_PASSWORD: 'Kata sandi lama salah.',
   CARD_NOT_YOURS: 'Nomor KPJ ini tidak terdaftar atas nama dan NIK Anda.',
   LAST_CARD: 'Kartu terakhir tidak bisa dihapus dari akun.',
+  SAME_CONTACT: 'Ini sudah email atau nomor HP akun Anda.',
+  CONTACT_UNAVAILABLE: 'Email atau nomor HP ini tidak bisa dipakai. Pilih yang lain.',
 } as const;

@@ -86,6 +86,45 @@ describe('accounts and services in a real browser', () => {
       });
     });
     expect(leftovers).toBe(0);
+
+    // Rina signs in again: her data, and the ticket, come back from the server.
+    await signIn(page, 'rina.kartika@contoh.id', 'Es-Cendol-Dingin-5');
+    await page.goto(`${server.url}/pengaduan`);
+    await page.getByText(/ADU-\d{6}-\d{6}/).first().waitFor({ timeout: 30_000 });
+
+    // A second browser profile signs in too; the first sees both devices and signs the other out.
+    const second = await newPhonePage(browser);
+    await second.goto(server.url, { waitUntil: 'load' });
+    await signIn(second, 'rina.kartika@contoh.id', 'Es-Cendol-Dingin-5');
+    await page.goto(`${server.url}/akun`);
+    await page.getByRole('heading', { name: 'Perangkat yang sedang masuk' }).waitFor();
+    await page.getByRole('button', { name: 'Keluarkan', exact: true }).waitFor();
+    expect(await page.getByText('(Perangkat ini)').count()).toBe(1);
+    await page.getByRole('heading', { name: 'Perangkat yang sedang masuk' }).scrollIntoViewIfNeeded();
+    await saveScreenshot(page, 'account-two-devices');
+    await page.getByRole('button', { name: 'Keluarkan', exact: true }).click();
+    await page.getByRole('button', { name: 'Keluarkan', exact: true }).waitFor({ state: 'detached' });
+    expect(await (await second.request.get(`${server.url}/api/account`)).status()).toBe(401);
+    await second.context().close();
+
+    // A new email takes effect only with the code sent to it.
+    await page.getByLabel('Email baru').fill('rina.baru@contoh.id');
+    await page.locator('#contact-password').fill('Es-Cendol-Dingin-5');
+    await page.getByRole('button', { name: 'Kirim kode verifikasi' }).click();
+    await page.getByText(/Kode 6 angka sudah dikirim ke r/).waitFor();
+    await page.getByLabel('Kode verifikasi').fill(await codeFor(page, 'rina.baru@contoh.id'));
+    await page.getByRole('button', { name: 'Konfirmasi' }).click();
+    await page.getByText('Email akun sudah diganti. Pemberitahuan dikirim ke email lama.').waitFor();
+    await page.getByText('rina.baru@contoh.id').first().waitFor({ timeout: 30_000 });
+    await saveScreenshot(page, 'account-contact-changed');
     await page.context().close();
   });
 });
+
+async function signIn(page: Page, identifier: string, password: string) {
+  await page.goto(`${new URL(page.url()).origin}/masuk`);
+  await page.getByLabel('Email atau NIK').fill(identifier);
+  await page.getByLabel('Kata sandi').fill(password);
+  await page.getByRole('button', { name: 'Masuk' }).click();
+  await page.getByTestId('merged-balance').waitFor({ timeout: 30_000 });
+}

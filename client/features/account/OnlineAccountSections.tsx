@@ -6,6 +6,7 @@ import { isOnline } from '../../shell/connection.ts';
 import { requestSync } from '../../sync/sync-client.ts';
 import { formatAsOf } from '../../../shared/rules/freshness.ts';
 import { accountText } from './account-text.ts';
+import { ContactChangeForm } from './ContactChangeForm.tsx';
 
 interface AccountInfo {
   cards: { kpj: string; employerName: string | null; segment: string; status: string }[];
@@ -98,6 +99,7 @@ export function OnlineAccountSections() {
           </button>
         )}
       </section>
+      <ContactChangeForm onChanged={() => void load()} />
       <form class="card" onSubmit={(e) => (e.preventDefault(), void act('POST', '/api/account/password', passwords, t.passwordChanged).then((ok) => ok && setPasswords({ currentPassword: '', newPassword: '' })))}>
         <h2>{t.changePassword}</h2>
         <Field id="current-password" type="password" label={t.currentPassword} autocomplete="current-password" value={passwords.currentPassword} onInput={(e) => setPasswords({ ...passwords, currentPassword: e.currentTarget.value })} />

@@ -8,12 +8,13 @@ import { hashPassword, verifyPassword } from '../../auth/password.ts';
 import { apiError, rejectInvalid } from '../../http/errors.ts';
 import { clientIp } from '../../http/client-ip.ts';
 import { audit } from '../../security/audit.ts';
-import { AddCardSchema, authErrors, ChangePasswordSchema, passwordProblem } from '../../../shared/auth/auth-schemas.ts';
+import { AddCardSchema, authErrors, ChangePasswordSchema, ContactChangeSchema, ContactConfirmSchema, passwordProblem } from '../../../shared/auth/auth-schemas.ts';
+import { confirmContactChange, startContactChange } from './contact-change.ts';
 import { maskNik } from '../../../shared/ids/nik.ts';
 import { maskPhone } from '../../../shared/ids/phone.ts';
 import * as v from 'valibot';
 
-/** /api/account: the signed-in person's cards, devices and password. Online only. */
+/** /api/account: the signed-in person's cards, devices, password and contact data. Online only. */
 export function accountRoutes(deps: AppDeps) {
   const ipOf = (c: Parameters<typeof clientIp>[0]) => clientIp(c, deps.config.trustProxy);
   return new Hono<AppEnv>()
@@ -64,6 +65,8 @@ export function accountRoutes(deps: AppDeps) {
       await audit(deps.db, 'password_changed', { accountId: auth.accountId, ip: ipOf(c), now });
       return c.json({ changed: true });
     })
+    .post('/contact', vValidator('json', ContactChangeSchema, rejectInvalid), (c) => startContactChange(c, deps, c.get('auth')!, c.req.valid('json')))
+    .post('/contact/verify', vValidator('json', ContactConfirmSchema, rejectInvalid), (c) => confirmContactChange(c, deps, c.get('auth')!, c.req.valid('json')))
     .delete('/sessions/:id', async (c) => {
       const auth = c.get('auth')!;
       const id = c.req.param('id');

@@ -4,6 +4,8 @@ import { apiError } from '../../http/errors.ts';
 import { clientIp } from '../../http/client-ip.ts';
 import type { RateLimitRule } from '../../security/rate-limit.ts';
 import { audit } from '../../security/audit.ts';
+import type { CodeCheck } from '../../auth/verification-codes.ts';
+import { authErrors } from '../../../shared/auth/auth-schemas.ts';
 
 const FIFTEEN_MINUTES = 15 * 60 * 1000;
 
@@ -16,6 +18,7 @@ export const RATE_RULES = {
   resetIp: { limit: 10, windowMs: 60 * 60 * 1000 },
   resetEmail: { limit: 3, windowMs: 60 * 60 * 1000 },
   registerIp: { limit: 20, windowMs: 60 * 60 * 1000 },
+  contactChangeAccount: { limit: 10, windowMs: 60 * 60 * 1000 },
 } satisfies Record<string, RateLimitRule>;
 
 /**
@@ -41,4 +44,16 @@ export function deviceLabel(userAgent: string | undefined): string {
   const browser = /Edg\//.test(ua) ? 'Edge' : /Firefox\//.test(ua) ? 'Firefox' : /Chrome\//.test(ua) ? 'Chrome' : /Safari\//.test(ua) ? 'Safari' : 'Peramban';
   const os = /Android/.test(ua) ? 'Android' : /iPhone|iPad/.test(ua) ? 'iOS' : /Windows/.test(ua) ? 'Windows' : /Mac OS/.test(ua) ? 'macOS' : /Linux/.test(ua) ? 'Linux' : 'perangkat';
   return `${browser} di ${os}`;
+}
+
+/** The 400 for a code that did not pass, with the tries left when it was only wrong. */
+export function codeRefusal(c: Context, check: Exclude<CodeCheck, { ok: true }>): Response {
+  if (check.code !== 'CODE_WRONG') return apiError(c, 400, check.code, authErrors[check.code]);
+  const left = `Sisa ${check.remainingAttempts} kali percobaan.`;
+  return apiError(c, 400, 'CODE_WRONG', `${authErrors.CODE_WRONG} ${left}`, { code: left });
+}
+
+export function resendTooSoon(c: Context, retryAfterSec: number): Response {
+  c.header('Retry-After', String(retryAfterSec));
+  return c.json({ code: 'RESEND_TOO_SOON', message: authErrors.RESEND_TOO_SOON, retryAfterSec }, 429);
 }

@@ -23,6 +23,8 @@ const ENDPOINTS: Endpoint[] = [
   { method: 'POST', path: '/api/auth/password-reset/confirm' },
   { method: 'GET', path: '/api/account' },
   { method: 'POST', path: '/api/account/password' },
+  { method: 'POST', path: '/api/account/contact' },
+  { method: 'POST', path: '/api/account/contact/verify' },
   { method: 'DELETE', path: '/api/account/sessions/{x}' },
   { method: 'POST', path: '/api/account/sessions/revoke-all' },
   { method: 'POST', path: '/api/account/cards' },

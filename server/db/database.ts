@@ -14,6 +14,11 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
+/** The rows of a raw `execute`: node-postgres and PGlite both answer `{ rows }` through drizzle. */
+export function rowsOf<T>(result: unknown): T[] {
+  return (result as { rows: T[] }).rows;
+}
+
 export const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
 
 export type DatabaseLocation =

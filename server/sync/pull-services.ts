@@ -2,24 +2,33 @@ import { and, eq, gt } from 'drizzle-orm';
 import { complaintMessages, complaints, memberships, notifications, payments } from '../db/schema.ts';
 import type { Tx } from './mutation-registry.ts';
 import type { SyncScope } from './sync-scope.ts';
+import type { VersionedTable } from './pull.ts';
 import type { ComplaintMessageRecord, ComplaintRecord, NotificationRecord, PaymentRecord } from '../../shared/sync/entities.ts';
 
 /** The service rows of a pull (complaints, payments, notifications), same scope and watermark. */
-export async function readServiceChanges(tx: Tx, scope: SyncScope, since: number) {
+export async function readServiceChanges(tx: Tx, scope: SyncScope, since: number, hasNewer: (table: VersionedTable) => boolean) {
   const owner = scope.participantId;
   // One query at a time: inside a transaction they share one connection (pg@9 forbids overlap).
-  const complaintRows = await tx
-    .select({ c: complaints, kpj: memberships.kpj })
-    .from(complaints)
-    .leftJoin(memberships, eq(memberships.id, complaints.membershipId))
-    .where(and(eq(complaints.participantId, owner), gt(complaints.version, since)));
-  const messageRows = await tx.select().from(complaintMessages).where(and(eq(complaintMessages.participantId, owner), gt(complaintMessages.version, since))).orderBy(complaintMessages.id);
-  const paymentRows = await tx
-    .select({ p: payments, kpj: memberships.kpj })
-    .from(payments)
-    .innerJoin(memberships, eq(memberships.id, payments.membershipId))
-    .where(and(eq(payments.participantId, owner), gt(payments.version, since)));
-  const notificationRows = await tx.select().from(notifications).where(and(eq(notifications.participantId, owner), gt(notifications.version, since))).orderBy(notifications.id);
+  const complaintRows = hasNewer('complaints')
+    ? await tx
+        .select({ c: complaints, kpj: memberships.kpj })
+        .from(complaints)
+        .leftJoin(memberships, eq(memberships.id, complaints.membershipId))
+        .where(and(eq(complaints.participantId, owner), gt(complaints.version, since)))
+    : [];
+  const messageRows = hasNewer('complaint_messages')
+    ? await tx.select().from(complaintMessages).where(and(eq(complaintMessages.participantId, owner), gt(complaintMessages.version, since))).orderBy(complaintMessages.id)
+    : [];
+  const paymentRows = hasNewer('payments')
+    ? await tx
+        .select({ p: payments, kpj: memberships.kpj })
+        .from(payments)
+        .innerJoin(memberships, eq(memberships.id, payments.membershipId))
+        .where(and(eq(payments.participantId, owner), gt(payments.version, since)))
+    : [];
+  const notificationRows = hasNewer('notifications')
+    ? await tx.select().from(notifications).where(and(eq(notifications.participantId, owner), gt(notifications.version, since))).orderBy(notifications.id)
+    : [];
   return {
     complaints: complaintRows.map(
       ({ c, kpj }): ComplaintRecord => ({

@@ -1,11 +1,11 @@
 import { and, eq, gt, inArray, sql, type Column } from 'drizzle-orm';
-import type { Database } from '../db/database.ts';
+import { rowsOf, type Database } from '../db/database.ts';
 import type { Tx } from './mutation-registry.ts';
-import { accounts, claimEvents, claims, contributions, employers, jhtBalances, memberships, participants, syncDevices, syncTombstones } from '../db/schema.ts';
+import { accounts, claimEvents, claims, contributions, employers, jhtBalances, memberships, participants, syncTombstones } from '../db/schema.ts';
 import { formatCursor, parseCursor, type PullResponse, type Tombstone } from '../../shared/sync/protocol.ts';
 import type { SyncEntities } from '../../shared/sync/entities.ts';
 import { maskNik } from '../../shared/ids/nik.ts';
-import { loadSyncScope, type SyncScope } from './sync-scope.ts';
+import type { SyncScope } from './sync-scope.ts';
 import { readServiceChanges } from './pull-services.ts';
 import type { AuthContext } from '../app-env.ts';
 import type { CardSigner } from '../features/cards/card-signing.ts';
@@ -35,12 +35,15 @@ export async function pullChanges(
   auth: AuthContext,
   request: { cursor?: string; deviceId?: string; ifNoneMatch?: string; now: Date; cardSigner: CardSigner },
 ): Promise<PullOutcome> {
+  // Most pulls change nothing. One statement is a consistent snapshot of its own, so "304"
+  // is answered from it without opening a transaction.
+  if (request.cursor && request.ifNoneMatch) {
+    const state = await readSyncState(db, auth, request.deviceId);
+    if (request.ifNoneMatch === state.etag) return { kind: 'not-modified', etag: state.etag };
+  }
   return db.transaction(
     async (tx) => {
-      const scope = await loadSyncScope(tx, auth);
-      const lastMutationId = request.deviceId ? await readLastMutationId(tx, scope.accountId, request.deviceId) : 0;
-      const watermark = await maxVersion(tx, scope.participantId);
-      const etag = `"s${scope.scopeEpoch}-v${watermark}-m${lastMutationId}"`;
+      const { scope, lastMutationId, versions, watermark, etag } = await readSyncState(tx, auth, request.deviceId);
       if (request.ifNoneMatch === etag && request.cursor) return { kind: 'not-modified', etag };
 
       const parsed = parseCursor(request.cursor);
@@ -52,8 +55,8 @@ export async function pullChanges(
         cursor: formatCursor(scope.scopeEpoch, watermark),
         serverTime: request.now.toISOString(),
         lastMutationId,
-        changes: await readChanges(tx, scope, since, request.cardSigner, jakartaDate(request.now)),
-        deletes: canServeDelta ? await readTombstones(tx, scope.participantId, since) : [],
+        changes: await readChanges(tx, scope, since, (table) => versions[table] > since, request.cardSigner, jakartaDate(request.now)),
+        deletes: canServeDelta && versions.sync_tombstones > since ? await readTombstones(tx, scope.participantId, since) : [],
       };
       return { kind: 'changes', etag, body };
     },
@@ -61,61 +64,92 @@ export async function pullChanges(
   );
 }
 
-async function readLastMutationId(tx: Tx, accountId: number, deviceId: string): Promise<number> {
-  const [row] = await tx
-    .select({ last: syncDevices.lastMutationId })
-    .from(syncDevices)
-    .where(and(eq(syncDevices.accountId, accountId), eq(syncDevices.deviceId, deviceId)));
-  return row?.last ?? 0;
+const VERSIONED_TABLES = ['participants', 'memberships', 'contributions', 'jht_balances', 'claims', 'claim_events', 'complaints', 'complaint_messages', 'payments', 'notifications', 'sync_tombstones'] as const;
+export type VersionedTable = (typeof VERSIONED_TABLES)[number];
+type TableVersions = Record<VersionedTable, number>;
+
+/**
+ * In one statement: the account's scope (epoch and cards), this device's last applied
+ * mutation, and the newest version of this participant's rows in each table. Their maximum
+ * is the watermark; and a delta pull only reads the tables with anything newer than the
+ * phone's cursor (usually one or two of eleven), which keeps the common pull cheap.
+ */
+async function readSyncState(db: Pick<Database, 'execute'>, auth: AuthContext, deviceId: string | undefined) {
+  const versionColumns = VERSIONED_TABLES.map((table) =>
+    table === 'participants'
+      ? sql`(select coalesce(max(version), 0) from participants where id = ${auth.participantId}) as ${sql.identifier(table)}`
+      : sql`(select coalesce(max(version), 0) from ${sql.identifier(table)} where participant_id = ${auth.participantId}) as ${sql.identifier(table)}`,
+  );
+  const lastMutation = deviceId ? sql`(select last_mutation_id from sync_devices where account_id = ${auth.accountId} and device_id = ${deviceId})` : sql`0`;
+  const [row] = rowsOf<Record<string, unknown>>(
+    await db.execute(sql`
+      select a.scope_epoch,
+        (select coalesce(array_agg(membership_id order by membership_id), '{}') from account_cards where account_id = a.id) as card_ids,
+        ${lastMutation} as last_mutation_id,
+        ${sql.join(versionColumns, sql`, `)}
+      from accounts a where a.id = ${auth.accountId}`),
+  );
+  const scope: SyncScope = {
+    accountId: auth.accountId,
+    participantId: auth.participantId,
+    scopeEpoch: Number(row?.scope_epoch ?? 0),
+    membershipIds: ((row?.card_ids as number[] | undefined) ?? []).map(Number),
+  };
+  const versions = Object.fromEntries(VERSIONED_TABLES.map((table) => [table, Number(row?.[table] ?? 0)])) as TableVersions;
+  const lastMutationId = Number(row?.last_mutation_id ?? 0);
+  const watermark = Math.max(...Object.values(versions));
+  return { scope, lastMutationId, versions, watermark, etag: `"s${scope.scopeEpoch}-v${watermark}-m${lastMutationId}"` };
 }
 
-async function maxVersion(tx: Tx, participantId: number): Promise<number> {
-  const tables = ['memberships', 'contributions', 'jht_balances', 'claims', 'claim_events', 'complaints', 'complaint_messages', 'payments', 'notifications', 'sync_tombstones'];
-  const parts = tables.map((table) => sql`(select coalesce(max(version), 0) from ${sql.identifier(table)} where participant_id = ${participantId})`);
-  const [row] = await tx
-    .select({ v: sql<string>`greatest(${participants.version}, ${sql.join(parts, sql`, `)})` })
-    .from(participants)
-    .where(eq(participants.id, participantId));
-  return Number(row?.v ?? 0);
-}
-
-async function readChanges(tx: Tx, scope: SyncScope, since: number, cardSigner: CardSigner, today: string): Promise<PullResponse['changes']> {
+async function readChanges(tx: Tx, scope: SyncScope, since: number, hasNewer: (table: VersionedTable) => boolean, cardSigner: CardSigner, today: string): Promise<PullResponse['changes']> {
   const cardIds = scope.membershipIds.length > 0 ? scope.membershipIds : [-1];
   const ofCards = (column: Column) => inArray(column, cardIds);
   // One query at a time: inside a transaction they share one connection (pg@9 forbids overlap).
-  const profile = await tx
-    .select({ p: participants, email: accounts.email, phone: accounts.phoneE164 })
-    .from(participants)
-    .innerJoin(accounts, eq(accounts.participantId, participants.id))
-    .where(and(eq(participants.id, scope.participantId), gt(participants.version, since)));
-  const membershipRows = await tx
-    .select({ m: memberships, employerName: employers.name })
-    .from(memberships)
-    .leftJoin(employers, eq(employers.id, memberships.employerId))
-    .where(and(ofCards(memberships.id), gt(memberships.version, since)));
-  const balanceRows = await tx
-    .select({ b: jhtBalances, kpj: memberships.kpj })
-    .from(jhtBalances)
-    .innerJoin(memberships, eq(memberships.id, jhtBalances.membershipId))
-    .where(and(ofCards(jhtBalances.membershipId), gt(jhtBalances.version, since)));
-  const contributionRows = await tx
-    .select({ c: contributions, kpj: memberships.kpj })
-    .from(contributions)
-    .innerJoin(memberships, eq(memberships.id, contributions.membershipId))
-    .where(and(eq(contributions.participantId, scope.participantId), ofCards(contributions.membershipId), gt(contributions.version, since)))
-    .orderBy(contributions.membershipId, contributions.period);
-  const claimRows = await tx
-    .select({ c: claims, kpj: memberships.kpj })
-    .from(claims)
-    .innerJoin(memberships, eq(memberships.id, claims.membershipId))
-    .where(and(eq(claims.participantId, scope.participantId), gt(claims.version, since)));
-  const eventRows = await tx
-    .select()
-    .from(claimEvents)
-    .where(and(eq(claimEvents.participantId, scope.participantId), gt(claimEvents.version, since)))
-    .orderBy(claimEvents.id);
-  const ownerName = await readOwnerName(tx, scope.participantId);
-  const serviceRows = await readServiceChanges(tx, scope, since);
+  const profile = hasNewer('participants')
+    ? await tx
+        .select({ p: participants, email: accounts.email, phone: accounts.phoneE164 })
+        .from(participants)
+        .innerJoin(accounts, eq(accounts.participantId, participants.id))
+        .where(and(eq(participants.id, scope.participantId), gt(participants.version, since)))
+    : [];
+  const membershipRows = hasNewer('memberships')
+    ? await tx
+        .select({ m: memberships, employerName: employers.name })
+        .from(memberships)
+        .leftJoin(employers, eq(employers.id, memberships.employerId))
+        .where(and(ofCards(memberships.id), gt(memberships.version, since)))
+    : [];
+  const balanceRows = hasNewer('jht_balances')
+    ? await tx
+        .select({ b: jhtBalances, kpj: memberships.kpj })
+        .from(jhtBalances)
+        .innerJoin(memberships, eq(memberships.id, jhtBalances.membershipId))
+        .where(and(ofCards(jhtBalances.membershipId), gt(jhtBalances.version, since)))
+    : [];
+  const contributionRows = hasNewer('contributions')
+    ? await tx
+        .select({ c: contributions, kpj: memberships.kpj })
+        .from(contributions)
+        .innerJoin(memberships, eq(memberships.id, contributions.membershipId))
+        .where(and(eq(contributions.participantId, scope.participantId), ofCards(contributions.membershipId), gt(contributions.version, since)))
+        .orderBy(contributions.membershipId, contributions.period)
+    : [];
+  const claimRows = hasNewer('claims')
+    ? await tx
+        .select({ c: claims, kpj: memberships.kpj })
+        .from(claims)
+        .innerJoin(memberships, eq(memberships.id, claims.membershipId))
+        .where(and(eq(claims.participantId, scope.participantId), gt(claims.version, since)))
+    : [];
+  const eventRows = hasNewer('claim_events')
+    ? await tx
+        .select()
+        .from(claimEvents)
+        .where(and(eq(claimEvents.participantId, scope.participantId), gt(claimEvents.version, since)))
+        .orderBy(claimEvents.id)
+    : [];
+  const ownerName = membershipRows.length > 0 ? await readOwnerName(tx, scope.participantId) : '';
+  const serviceRows = await readServiceChanges(tx, scope, since, hasNewer);
   const changes: PullResponse['changes'] = {};
   const put = <K extends keyof SyncEntities>(entity: K, rows: SyncEntities[K][]) => {
     if (rows.length > 0) changes[entity] = rows as never;

@@ -1,4 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
+import { rowsOf } from '../../db/database.ts';
 import { claimEvents, claims } from '../../db/schema.ts';
 import type { MutationDefinition } from '../../sync/mutation-registry.ts';
 import { ClaimSubmitArgsSchema, claimErrors } from '../../../shared/claims/claim-schemas.ts';
@@ -60,8 +61,3 @@ export const claimSubmit: MutationDefinition<typeof ClaimSubmitArgsSchema> = {
     return { status: 'applied', ref: claimNo, data: { claimNo, status: 'SUBMITTED' } };
   },
 };
-
-/** node-postgres answers `{ rows }`, PGlite too; both through drizzle's execute. */
-function rowsOf<T>(result: unknown): T[] {
-  return (result as { rows: T[] }).rows;
-}

@@ -1,4 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
+import { rowsOf } from '../../db/database.ts';
 import { accountCards, complaintMessages, complaints, memberships } from '../../db/schema.ts';
 import type { MutationDefinition } from '../../sync/mutation-registry.ts';
 import { ComplaintFileArgsSchema } from '../../../shared/complaints/complaint-schemas.ts';
@@ -24,8 +25,7 @@ export const complaintFile: MutationDefinition<typeof ComplaintFileArgsSchema> =
       if (!card) return { status: 'rejected', code: 'CARD_NOT_YOURS', message: 'Kartu peserta ini tidak ada di akun Anda.' };
       membershipId = card.id;
     }
-    const rows = (await tx.execute(sql`select nextval('complaints_id_seq')::int as id`)) as unknown as { rows: { id: number }[] };
-    const id = Number(rows.rows[0]?.id);
+    const id = Number(rowsOf<{ id: number }>(await tx.execute(sql`select nextval('complaints_id_seq')::int as id`))[0]?.id);
     const ticketNo = `ADU-${jakartaDate(now).replaceAll('-', '').slice(2)}-${String(id).padStart(6, '0')}`;
     await tx.insert(complaints).values({ id, ticketNo, participantId: auth.participantId, membershipId, draftId: args.draftId, category: args.category, description: args.description, status: 'OPEN', createdAt: now });
     await tx.insert(complaintMessages).values({ complaintId: id, participantId: auth.participantId, author: 'participant', body: args.description, at: now });

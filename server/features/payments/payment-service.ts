@@ -1,5 +1,5 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
-import type { Database } from '../../db/database.ts';
+import { rowsOf, type Database } from '../../db/database.ts';
 import { accountCards, contributions, memberships, payments } from '../../db/schema.ts';
 import { bpuContribution } from '../../../shared/rules/contributions.ts';
 import { addPeriods, periodOf } from '../../../shared/rules/dates.ts';
@@ -47,7 +47,7 @@ export async function createPayment(db: Database, auth: AuthContext, input: Crea
     const first = lastPaid ? addPeriods(lastPaid.period, 1) : currentPeriod;
     const periods = Array.from({ length: input.months }, (_, i) => addPeriods(first, i));
     const amount = bpuContribution(card.m.declaredIncome ?? 0, input.withJht, input.months).total;
-    const id = Number(((await tx.execute(sql`select nextval('payments_id_seq')::int as id`)) as unknown as { rows: { id: number }[] }).rows[0]?.id);
+    const id = Number(rowsOf<{ id: number }>(await tx.execute(sql`select nextval('payments_id_seq')::int as id`))[0]?.id);
     const [payment] = await tx
       .insert(payments)
       .values({

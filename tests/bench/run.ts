@@ -6,9 +6,7 @@ import { startBenchServer } from './bench-server.ts';
 import { measureSyncWire } from './sync-wire.ts';
 import { measureLoad } from './load.ts';
 import { measureColdOfflineStart } from './cold-start.ts';
-import { addLoadParticipants } from '../support/load-population.ts';
-import { runMixedLoad } from '../support/mixed-load.ts';
-import { jakartaDate } from '../../server/jakarta-date.ts';
+import { measureMixedLoad } from './mixed-load-child.ts';
 
 // `npm run bench`: measured numbers beside the product's targets. A missed target is reported,
 // not fatal; a measurement that cannot be taken is.
@@ -50,20 +48,21 @@ for (const { name, location } of databases) {
     add(`${name}: unchanged pull, ${seconds}s, 10 conn`, `${load.unchangedPull.requestsPerSec} req/s, p50 ${load.unchangedPull.p50Ms} ms, p99 ${load.unchangedPull.p99Ms} ms, errors ${load.unchangedPull.errors + load.unchangedPull.unexpectedStatus}`, '0 errors', load.unchangedPull.errors + load.unchangedPull.unexpectedStatus === 0);
     add(`${name}: push (1 mutation), ${seconds}s, 10 conn`, `${load.push.requestsPerSec} req/s, p50 ${load.push.p50Ms} ms, p99 ${load.push.p99Ms} ms, errors ${load.push.errors + load.push.unexpectedStatus}`, '0 errors', load.push.errors + load.push.unexpectedStatus === 0);
 
-    const { cookies } = await addLoadParticipants(server.database.db, { count: LOAD_PARTICIPANTS, today: jakartaDate(new Date()), historyMonths: 60, now: new Date() });
-    const mixed = await runMixedLoad({ baseUrl: server.url, cookies, seconds: mixedSeconds });
-    const { phones: _phones, ...mixedFigures } = mixed;
-    results[`mixed-${name}`] = mixedFigures;
-    add(`${name}: first sync of ${LOAD_PARTICIPANTS} phones (5 yrs history), 20 at a time`, `${mixed.firstSync.count} in ${mixed.firstSync.seconds} s, p50 ${mixed.firstSync.p50Ms} ms, p99 ${mixed.firstSync.p99Ms} ms`);
-    add(
-      `${name}: ${LOAD_PARTICIPANTS} phones pulling + pushing, ${mixedSeconds}s`,
-      `${mixed.requestsPerSec} req/s; pull p50 ${mixed.pulls.p50Ms} / p99 ${mixed.pulls.p99Ms} ms; push p50 ${mixed.pushes.p50Ms} / p99 ${mixed.pushes.p99Ms} ms; errors ${mixed.errors}`,
-      '0 errors',
-      mixed.errors === 0,
-    );
   } finally {
     await server.close();
   }
+}
+
+for (const name of ['PGlite', ...(process.env.BENCH_DATABASE_URL ? ['PostgreSQL' as const] : [])] as const) {
+  const mixed = await measureMixedLoad(name, { participants: LOAD_PARTICIPANTS, seconds: mixedSeconds, postgresUrl: process.env.BENCH_DATABASE_URL });
+  results[`mixed-${name}`] = mixed;
+  add(`${name}: first sync of ${LOAD_PARTICIPANTS} phones (5 yrs history), 20 at a time`, `${mixed.firstSync.count} in ${mixed.firstSync.seconds} s, p50 ${mixed.firstSync.p50Ms} ms, p99 ${mixed.firstSync.p99Ms} ms`);
+  add(
+    `${name}: ${LOAD_PARTICIPANTS} phones pulling + pushing, ${mixedSeconds}s, server in its own process`,
+    `${mixed.requestsPerSec} req/s; pull p50 ${mixed.pulls.p50Ms} / p99 ${mixed.pulls.p99Ms} ms; push p50 ${mixed.pushes.p50Ms} / p99 ${mixed.pushes.p99Ms} ms; errors ${mixed.errors}`,
+    '0 errors',
+    mixed.errors === 0,
+  );
 }
 
 if (process.env.BENCH_SKIP_BROWSER !== '1') {

@@ -82,7 +82,7 @@ export async function insertPlannedPeople(
     for (const row of rows) participantIds.set(row.nik, row.id);
   }
 
-  const cards = people.flatMap((person) => person.memberships.map((membership) => ({ person, membership, participantId: participantIds.get(person.nik)! })));
+  const cards = people.flatMap((person) => person.memberships.map((membership) => ({ membership, participantId: participantIds.get(person.nik)! })));
   const membershipIds = new Map<string, number>();
   for (const batch of chunks(cards, INSERT_CHUNK)) {
     const rows = await db

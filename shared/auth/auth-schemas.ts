@@ -49,7 +49,6 @@ export const ContactChangeSchema = v.variant('channel', [
   v.object({ channel: v.literal('sms'), phone: PhoneSchema, currentPassword: Password }),
 ]);
 export const ContactConfirmSchema = v.object({ channel: v.picklist(['email', 'sms'] as const), code: Code });
-export const ContactResendSchema = v.object({ channel: v.picklist(['email', 'sms'] as const) });
 
 /** Passwords people actually use, Indonesian favourites included; refused outright. */
 const COMMON_PASSWORDS = new Set([

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { useText } from '../../i18n/language.ts';
 import { Field } from '../../ui/Field.tsx';
 import { callApi } from '../../net/api-client.ts';
-import { useNow } from '../../shell/use-now.ts';
+import { CodeField, ResendButton } from '../../ui/CodeEntry.tsx';
 import { requestSync } from '../../sync/sync-client.ts';
 import { accountText } from './account-text.ts';
 
@@ -15,7 +15,6 @@ interface Pending {
 /** New email or mobile number: password, then the code sent to the new address. */
 export function ContactChangeForm({ onChanged }: { onChanged: () => void }) {
   const t = useText(accountText);
-  const now = useNow(1000);
   const [channel, setChannel] = useState<Channel>('email');
   const [value, setValue] = useState('');
   const [currentPassword, setCurrentPassword] = useState('');
@@ -59,31 +58,19 @@ export function ContactChangeForm({ onChanged }: { onChanged: () => void }) {
       {errors.form}
     </p>
   );
-  const waitSec = pending ? Math.max(0, Math.ceil((pending.resendAt - now) / 1000)) : 0;
 
   if (pending) {
     return (
       <form class="card" onSubmit={(e) => void confirm(e)}>
         <h2>{t.changeContact}</h2>
         <p>{t.codeSentTo(pending.sentTo)}</p>
-        <Field
-          id="contact-code"
-          label={t.code}
-          inputMode="numeric"
-          autocomplete="one-time-code"
-          maxLength={6}
-          value={code}
-          error={errors.code}
-          onInput={(e) => setCode(e.currentTarget.value.replace(/\D/g, ''))}
-        />
+        <CodeField id="contact-code" label={t.code} value={code} error={errors.code} onValue={setCode} />
         {formError}
         <div class="row">
           <button type="submit" class="btn btn--primary" disabled={busy || code.length !== 6}>
             {t.confirmCode}
           </button>
-          <button type="button" class="btn btn--quiet" disabled={busy || waitSec > 0} onClick={() => void sendCode()}>
-            {waitSec > 0 ? t.resendIn(waitSec) : t.resend}
-          </button>
+          <ResendButton resendAt={pending.resendAt} busy={busy} onResend={() => void sendCode()} text={t} />
         </div>
         <button type="button" class="btn btn--quiet" onClick={() => (setPending(null), setErrors({}), setCode(''))}>
           {t.cancel}

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { useText } from '../../i18n/language.ts';
 import { useDocumentTitle } from '../../shell/use-document-title.ts';
-import { useNow } from '../../shell/use-now.ts';
+import { CodeField, ResendButton } from '../../ui/CodeEntry.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { callApi } from '../../net/api-client.ts';
 import { isOnline } from '../../shell/connection.ts';
@@ -23,7 +23,6 @@ export function RegisterScreen() {
   const [codes, setCodes] = useState({ email: '', sms: '' });
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
-  const now = useNow(1000);
 
   useEffect(() => saveRegisterState(state), [state]);
   const update = (changes: Partial<RegisterState>) => setState((current) => ({ ...current, ...changes }));
@@ -74,7 +73,6 @@ export function RegisterScreen() {
     if (answer) update({ resendAt: Date.now() + answer.resendAfterSec * 1000 });
   }
 
-  const waitSec = Math.max(0, Math.ceil(((state.resendAt ?? 0) - now) / 1000));
   const formError = errors.form && (
     <p class="notice notice--error" role="alert">
       {errors.form}
@@ -126,22 +124,12 @@ export function RegisterScreen() {
                 </p>
               ) : (
                 <>
-                  <Field
-                    id={`code-${channel}`}
-                    label={channel === 'email' ? t.emailCode : t.smsCode}
-                    inputMode="numeric"
-                    autocomplete="one-time-code"
-                    maxLength={6}
-                    value={codes[channel]}
-                    onInput={(e) => setCodes({ ...codes, [channel]: e.currentTarget.value.replace(/\D/g, '') })}
-                  />
+                  <CodeField id={`code-${channel}`} label={channel === 'email' ? t.emailCode : t.smsCode} value={codes[channel]} onValue={(code) => setCodes({ ...codes, [channel]: code })} />
                   <div class="row">
                     <button type="button" class="btn btn--primary" disabled={busy || codes[channel].length !== 6} onClick={() => void verify(channel)}>
                       {t.verify}
                     </button>
-                    <button type="button" class="btn btn--quiet" disabled={busy || waitSec > 0} onClick={() => void resend(channel)}>
-                      {waitSec > 0 ? t.resendIn(waitSec) : t.resend}
-                    </button>
+                    <ResendButton resendAt={state.resendAt} busy={busy} onResend={() => void resend(channel)} text={t} />
                   </div>
                 </>
               )}

@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Context } from 'hono';
+import type * as v from 'valibot';
 import type { AppDeps, AuthContext } from '../../app-env.ts';
 import { accounts, participants } from '../../db/schema.ts';
 import { verifyPassword } from '../../auth/password.ts';
@@ -8,7 +9,7 @@ import { apiError } from '../../http/errors.ts';
 import { clientIp } from '../../http/client-ip.ts';
 import { audit } from '../../security/audit.ts';
 import { enqueueMessage } from '../../messaging/message-outbox.ts';
-import { authErrors } from '../../../shared/auth/auth-schemas.ts';
+import { authErrors, type ContactChangeSchema, type ContactConfirmSchema } from '../../../shared/auth/auth-schemas.ts';
 import { maskEmail } from '../../../shared/ids/email.ts';
 import { maskPhone } from '../../../shared/ids/phone.ts';
 import { codeRefusal, enforceRateLimits, RATE_RULES, resendTooSoon } from './auth-guards.ts';
@@ -29,7 +30,7 @@ async function currentContact(deps: AppDeps, auth: AuthContext) {
  * itself waits for the code. An email that belongs to another account gets a notice instead
  * of a code, and the answer here is the same, so this cannot be used to find accounts.
  */
-export async function startContactChange(c: Context, deps: AppDeps, auth: AuthContext, input: { channel: 'email'; email: string; currentPassword: string } | { channel: 'sms'; phone: string; currentPassword: string }): Promise<Response> {
+export async function startContactChange(c: Context, deps: AppDeps, auth: AuthContext, input: v.InferOutput<typeof ContactChangeSchema>): Promise<Response> {
   const ip = clientIp(c, deps.config.trustProxy);
   const limited = await enforceRateLimits(c, deps, [
     [`contact-account:${auth.accountId}`, RATE_RULES.contactChangeAccount],
@@ -57,7 +58,7 @@ export async function startContactChange(c: Context, deps: AppDeps, auth: AuthCo
 }
 
 /** Step 2: the right code switches the contact; the old address is told, in case it was not them. */
-export async function confirmContactChange(c: Context, deps: AppDeps, auth: AuthContext, input: { channel: CodeChannel; code: string }): Promise<Response> {
+export async function confirmContactChange(c: Context, deps: AppDeps, auth: AuthContext, input: v.InferOutput<typeof ContactConfirmSchema>): Promise<Response> {
   const ip = clientIp(c, deps.config.trustProxy);
   const limited = await enforceRateLimits(c, deps, [[`code-check-ip:${ip}`, RATE_RULES.codeCheckIp]]);
   if (limited) return limited;

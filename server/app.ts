@@ -22,6 +22,7 @@ import { accountRoutes } from './features/auth/account-routes.ts';
 import { devMailboxRoutes } from './messaging/dev-mailbox-routes.ts';
 import { gatewaySimulatorRoutes } from './features/payments/gateway-simulator.ts';
 import { complaintFile } from './features/complaints/complaint-mutations.ts';
+import { complaintReply } from './features/complaints/complaint-reply-mutation.ts';
 import { notificationRead } from './features/notifications/notification-mutations.ts';
 
 const MAX_BODY_BYTES = 256 * 1024;
@@ -62,7 +63,7 @@ export function createApp(deps: AppDeps) {
   api.route('/health', healthRoutes(deps));
   api.route('/offices', officesRoutes());
   // Feature routes are mounted here, one line each; features register their mutations.
-  const mutations = new MutationRegistry().register(profileUpdate).register(claimSubmit).register(claimCancel).register(complaintFile).register(notificationRead);
+  const mutations = new MutationRegistry().register(profileUpdate).register(claimSubmit).register(claimCancel).register(complaintFile).register(complaintReply).register(notificationRead);
   api.route('/auth', authRoutes(deps));
   api.route('/account', accountRoutes(deps));
   api.route('/sync', syncRoutes(deps, mutations));

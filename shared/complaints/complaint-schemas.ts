@@ -13,4 +13,19 @@ export const ComplaintFileArgsSchema = v.object({
 });
 export type ComplaintFileArgs = v.InferOutput<typeof ComplaintFileArgsSchema>;
 
+export const COMPLAINT_REPLY_MAX_LENGTH = 1000;
+
+/** `complaint.reply`: the participant's answer in a complaint thread; `replyId` makes a resend harmless. */
+export const ComplaintReplyArgsSchema = v.object({
+  complaintKey: v.pipe(v.string(), v.regex(/^\d{1,12}$/, 'Pengaduan tidak dikenali.')),
+  replyId: v.pipe(v.string(), v.uuid('Balasan tidak dikenali.')),
+  body: v.pipe(
+    v.string('Tulis balasan Anda.'),
+    v.trim(),
+    v.minLength(1, 'Tulis balasan Anda.'),
+    v.maxLength(COMPLAINT_REPLY_MAX_LENGTH, `Balasan maksimal ${COMPLAINT_REPLY_MAX_LENGTH} huruf.`),
+  ),
+});
+export type ComplaintReplyArgs = v.InferOutput<typeof ComplaintReplyArgsSchema>;
+
 export const NotificationReadArgsSchema = v.object({ keys: v.pipe(v.array(v.pipe(v.string(), v.regex(/^\d{1,12}$/))), v.minLength(1), v.maxLength(200)) });

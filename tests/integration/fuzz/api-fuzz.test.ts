@@ -45,7 +45,7 @@ const nearMiss = fc.oneof(
   fc.record({ registrationId: fc.uuid(), channel: fc.constantFrom('email', 'sms', 'fax'), code: fc.stringMatching(/^\d{0,7}$/), email: fc.emailAddress(), phone: fc.string(), password: fc.string() }, { requiredKeys: [] }),
   fc.record({
     deviceId: fc.oneof(fc.uuid(), fc.string()),
-    mutations: fc.array(fc.record({ id: fc.oneof(fc.integer(), fc.double()), name: fc.constantFrom('claim.submit', 'profile.update', 'complaint.file', 'notification.read', 'x'), args: fc.anything(), createdAt: fc.integer() }, { requiredKeys: [] }), { maxLength: 3 }),
+    mutations: fc.array(fc.record({ id: fc.oneof(fc.integer(), fc.double()), name: fc.constantFrom('claim.submit', 'profile.update', 'complaint.file', 'complaint.reply', 'notification.read', 'x'), args: fc.anything(), createdAt: fc.integer() }, { requiredKeys: [] }), { maxLength: 3 }),
   }, { requiredKeys: [] }),
   fc.record({ requestId: fc.uuid(), kpj: fc.stringMatching(/^\d{0,12}$/), months: fc.oneof(fc.integer(), fc.double()), withJht: fc.anything() }, { requiredKeys: [] }),
   fc.record({ notificationId: fc.string(), virtualAccount: fc.stringMatching(/^\d{0,17}$/), amount: fc.integer(), paidAt: fc.string() }, { requiredKeys: [] }),

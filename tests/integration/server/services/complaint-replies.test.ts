@@ -62,6 +62,14 @@ describe('complaint.reply', () => {
     expect(delta.changes.complaintMessages).toEqual([expect.objectContaining({ key: (reply as { ref: string }).ref, complaintKey: String(complaint.id), author: 'participant', body: 'PT Sinar Jaya, Bekasi.' })]);
   });
 
+  it('shows the participant’s reply to the officer in the back office', async () => {
+    const complaint = await fileComplaint(siti);
+    await push(siti, 'complaint.reply', { complaintKey: String(complaint.id), replyId: randomUUID(), body: 'Slip gaji Oktober saya lampirkan di kantor cabang.' });
+    const auth = `Basic ${Buffer.from(`admin:${t.deps.config.adminPassword}`).toString('base64')}`;
+    const page = await (await t.app.request('/admin', { headers: { Authorization: auth } })).text();
+    expect(page).toContain('Peserta:</strong> Slip gaji Oktober saya lampirkan di kantor cabang.');
+  });
+
   it('refuses a reply to another participant’s complaint and stores nothing', async () => {
     const complaint = await fileComplaint(siti);
     const result = await push(dewi, 'complaint.reply', { complaintKey: String(complaint.id), replyId: randomUUID(), body: 'Ini bukan pengaduan saya.' });

@@ -30,20 +30,23 @@ export function ComplaintThreadScreen() {
       <p>
         <span class={`badge ${complaint.status === 'OPEN' ? 'badge--waiting' : 'badge--active'}`}>{t.status[complaint.status]}</span>
       </p>
-      <ol class="list card" aria-live="polite">
-        {data.messages.map((message) => (
-          <li key={message.key} class="office">
-            <p class="card-row">
-              <strong>{message.author === 'officer' ? t.officer : t.you}</strong>
-              <span class="muted">{formatAsOf(Date.parse(message.at), language).replace(/^Data (per|as of) /, '')}</span>
-            </p>
-            <p>{message.body}</p>
-          </li>
+      {/* The card around the list, not on it: `.list` resets padding, which put text on the card's edge. */}
+      <section class="card">
+        <ol class="list" aria-live="polite">
+          {data.messages.map((message) => (
+            <li key={message.key} class="office">
+              <p class="card-row">
+                <strong>{message.author === 'officer' ? t.officer : t.you}</strong>
+                <span class="muted">{formatAsOf(Date.parse(message.at), language).replace(/^Data (per|as of) /, '')}</span>
+              </p>
+              <p>{message.body}</p>
+            </li>
+          ))}
+          {data.pending.map((reply) => (
+            <PendingReplyItem key={reply.id} reply={reply} onEdit={complaint.status === 'CLOSED' ? undefined : setEditing} />
         ))}
-        {data.pending.map((reply) => (
-          <PendingReplyItem key={reply.id} reply={reply} onEdit={complaint.status === 'CLOSED' ? undefined : setEditing} />
-        ))}
-      </ol>
+        </ol>
+      </section>
       {complaint.status === 'CLOSED' ? (
         <p class="notice notice--info">
           {t.closedNoReply} <a href="/pengaduan/baru">{t.newComplaint}</a>

@@ -15,6 +15,16 @@ async function serverThread(page: Page, ticketNo: string) {
   return { complaint, messages: pull.changes.complaintMessages!.filter((m) => m.complaintKey === complaint.key) };
 }
 
+/** The officer's form in the back office (/admin), posted as the browser would. */
+function officerAnswers(serverUrl: string, complaintKey: string, reply: string, close: boolean) {
+  return fetch(`${serverUrl}/admin/complaints/${complaintKey}`, {
+    method: 'POST',
+    headers: { Authorization: `Basic ${Buffer.from('admin:admin-demo-2026').toString('base64')}`, 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams(close ? { reply, close: '1' } : { reply }),
+    redirect: 'manual',
+  });
+}
+
 describe('a reply in a complaint thread, in a real browser', () => {
   let server: ServerProcess;
   let browser: Browser;
@@ -27,7 +37,7 @@ describe('a reply in a complaint thread, in a real browser', () => {
     await server?.stop();
   });
 
-  it('is written offline, shown as waiting, then delivered once and shown as sent', async () => {
+  it('is written offline, shown as waiting, then delivered once and shown as sent; a refused one shows why and can be deleted', async () => {
     const page = await newPhonePage(browser);
     await page.goto(server.url, { waitUntil: 'load' });
     await waitForServiceWorkerControl(page);
@@ -45,13 +55,7 @@ describe('a reply in a complaint thread, in a real browser', () => {
 
     // The officer answers in the back office.
     const { complaint } = await serverThread(page, ticketNo);
-    const answer = await fetch(`${server.url}/admin/complaints/${complaint.key}`, {
-      method: 'POST',
-      headers: { Authorization: `Basic ${Buffer.from('admin:admin-demo-2026').toString('base64')}`, 'Content-Type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ reply: 'Mohon sebutkan nama perusahaan Anda.' }),
-      redirect: 'manual',
-    });
-    expect(answer.status).toBe(303);
+    expect((await officerAnswers(server.url, complaint.key, 'Mohon sebutkan nama perusahaan Anda.', false)).status).toBe(303);
 
     await page.goto(`${server.url}/pengaduan/${complaint.key}`);
     await page.getByText('Mohon sebutkan nama perusahaan Anda.').waitFor({ timeout: 30_000 });
@@ -83,6 +87,26 @@ describe('a reply in a complaint thread, in a real browser', () => {
     await page.reload({ waitUntil: 'load' });
     await page.getByText(REPLY, { exact: true }).waitFor();
     expect(await page.getByText(REPLY, { exact: true }).count()).toBe(1);
+
+    // The office closes the ticket while the phone is offline: the next reply is refused with
+    // the reason, its text stays on the phone, and it can be deleted.
+    await page.context().setOffline(true);
+    await page.evaluate(() => window.dispatchEvent(new Event('offline')));
+    expect((await officerAnswers(server.url, complaint.key, 'Iuran sudah tercatat, pengaduan kami tutup.', true)).status).toBe(303);
+    await page.getByLabel('Balas').fill('Terima kasih, sudah saya cek.');
+    await page.getByRole('button', { name: 'Simpan dan kirim saat online' }).click();
+    await page.context().setOffline(false);
+    await page.evaluate(() => window.dispatchEvent(new Event('online')));
+    const refused = page.locator('li[data-reply-state="rejected"]', { hasText: 'Terima kasih, sudah saya cek.' });
+    await refused.getByText(/sudah selesai, jadi tidak bisa dibalas lagi/).waitFor({ timeout: 30_000 });
+    await page.getByText(/Masih ada masalah\? Buat pengaduan baru/).waitFor({ timeout: 30_000 });
+    expect(await page.getByLabel('Balas').count()).toBe(0);
+    await refused.scrollIntoViewIfNeeded();
+    await saveScreenshot(page, 'complaint-reply-refused');
+    page.once('dialog', (dialog) => void dialog.accept());
+    await refused.getByRole('button', { name: 'Hapus' }).click();
+    await refused.waitFor({ state: 'detached' });
+    expect((await serverThread(page, ticketNo)).messages.filter((m) => m.body.startsWith('Terima kasih'))).toHaveLength(0);
     await page.context().close();
   });
 });

@@ -44,7 +44,7 @@ export function ComplaintThreadScreen() {
           ))}
           {data.pending.map((reply) => (
             <PendingReplyItem key={reply.id} reply={reply} onEdit={complaint.status === 'CLOSED' ? undefined : setEditing} />
-        ))}
+          ))}
         </ol>
       </section>
       {complaint.status === 'CLOSED' ? (

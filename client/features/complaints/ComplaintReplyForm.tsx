@@ -21,6 +21,8 @@ export function ComplaintReplyForm({ complaintKey, isAnswered, editing, onEditDo
   const t = useText(complaintsText);
   const [body, setBody] = useState('');
   const [error, setError] = useState<string | null>(null);
+  // A ref, not state: two taps within one render would both read a stale `false` from state.
+  const isQueueing = useRef(false);
   const textarea = useRef<HTMLTextAreaElement>(null);
 
   useEffect(() => {
@@ -32,13 +34,20 @@ export function ComplaintReplyForm({ complaintKey, isAnswered, editing, onEditDo
 
   async function send(event: Event) {
     event.preventDefault();
+    // A second tap before the first is written would queue the same text under a new reply id.
+    if (isQueueing.current) return;
     const parsed = v.safeParse(ComplaintReplyArgsSchema, { complaintKey, replyId: editing?.id ?? crypto.randomUUID(), body });
     if (!parsed.success) {
       setError(parsed.issues[0].message);
       textarea.current?.focus();
       return;
     }
-    await queueComplaintReply(localDb, parsed.output, Date.now());
+    isQueueing.current = true;
+    try {
+      await queueComplaintReply(localDb, parsed.output, Date.now());
+    } finally {
+      isQueueing.current = false;
+    }
     setBody('');
     setError(null);
     onEditDone();

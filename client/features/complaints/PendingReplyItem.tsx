@@ -3,8 +3,10 @@ import { localDb } from '../../data/local-db-instance.ts';
 import { complaintsText } from './complaints-text.ts';
 import { deleteRefusedReply, type PendingReply } from './complaint-replies.ts';
 
-/** A reply the server has not brought back yet: queued, just sent, or refused with its reason. */
-/** `onEdit` is absent when the thread is closed: the reply could only be refused again. */
+/**
+ * A reply the server has not brought back yet: queued, just sent, or refused with its reason.
+ * `onEdit` is absent when the thread is closed: the reply could only be refused again.
+ */
 export function PendingReplyItem({ reply, onEdit }: { reply: PendingReply; onEdit?: (reply: PendingReply) => void }) {
   const t = useText(complaintsText);
   const badge = reply.state === 'rejected' ? ['badge--error', t.replyRejected] : reply.state === 'sent' ? ['badge--active', t.replySent] : ['badge--waiting', t.replyQueued];

@@ -25,6 +25,8 @@ describe('ComplaintReplyArgsSchema', () => {
 
   it('refuses a complaint key or reply id the phone could not have made', () => {
     expect(messagesFor({ ...valid, complaintKey: '1 or 1=1' })).toEqual(['Pengaduan tidak dikenali.']);
+    expect(messagesFor({ ...valid, complaintKey: '2147483648' })).toEqual(['Pengaduan tidak dikenali.']);
+    expect(messagesFor({ ...valid, complaintKey: '2147483647' })).toEqual([]);
     expect(messagesFor({ ...valid, replyId: 'abc' })).toEqual(['Balasan tidak dikenali.']);
   });
 });

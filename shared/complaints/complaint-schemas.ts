@@ -18,7 +18,8 @@ export const COMPLAINT_REPLY_MAX_LENGTH = 1000;
 /** `complaint.reply`: the participant's answer in a complaint thread; `replyId` makes a resend harmless. */
 export const ComplaintReplyArgsSchema = v.object({
   // Bounded to a Postgres integer: a larger key would fail in the query instead of being refused.
-  complaintKey: v.pipe(v.string(), v.regex(/^\d{1,10}$/, 'Pengaduan tidak dikenali.'), v.check((key) => Number(key) <= 2_147_483_647, 'Pengaduan tidak dikenali.')),
+  // Written as !(n > max) so a non-number (NaN) gets only the regex's message, not two.
+  complaintKey: v.pipe(v.string(), v.regex(/^\d{1,10}$/, 'Pengaduan tidak dikenali.'), v.check((key) => !(Number(key) > 2_147_483_647), 'Pengaduan tidak dikenali.')),
   replyId: v.pipe(v.string(), v.uuid('Balasan tidak dikenali.')),
   body: v.pipe(
     v.string('Tulis balasan Anda.'),

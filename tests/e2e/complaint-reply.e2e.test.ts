@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newPhonePage, saveScreenshot, waitForServiceWorkerControl } from './support/browser.ts';
 import { startServerProcess, type ServerProcess } from './support/server-process.ts';
@@ -70,6 +71,8 @@ describe('a reply in a complaint thread, in a real browser', () => {
     expect(await page.getByLabel('Balas').inputValue()).toBe('');
     await queued.scrollIntoViewIfNeeded();
     await saveScreenshot(page, 'complaint-reply-queued');
+    const replyBox = await page.getByRole('button', { name: 'Simpan dan kirim saat online' }).boundingBox();
+    expect(replyBox!.height).toBeGreaterThanOrEqual(44);
 
     await page.context().setOffline(false);
     await page.evaluate(() => window.dispatchEvent(new Event('online')));
@@ -103,6 +106,8 @@ describe('a reply in a complaint thread, in a real browser', () => {
     expect(await page.getByLabel('Balas').count()).toBe(0);
     await refused.scrollIntoViewIfNeeded();
     await saveScreenshot(page, 'complaint-reply-refused');
+    const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+    expect(axe.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => violation.id)).toEqual([]);
     page.once('dialog', (dialog) => void dialog.accept());
     await refused.getByRole('button', { name: 'Hapus' }).click();
     await refused.waitFor({ state: 'detached' });

@@ -26,6 +26,9 @@ import { notificationRead } from './features/notifications/notification-mutation
 
 const MAX_BODY_BYTES = 256 * 1024;
 
+/** Every mutation a phone may push; features add theirs here. */
+export const appMutations: readonly MutationDefinition[] = [profileUpdate, claimSubmit, claimCancel, complaintFile, notificationRead] as unknown as MutationDefinition[];
+
 /**
  * Builds the whole HTTP app from its dependencies; tests call `app.request` on it.
  * `testMutations` lets a test register a mutation of its own (e.g. one whose handler throws).
@@ -64,9 +67,9 @@ export function createApp(deps: AppDeps, options: { testMutations?: MutationDefi
   api.use('*', loadSession(deps));
   api.route('/health', healthRoutes(deps));
   api.route('/offices', officesRoutes());
-  // Feature routes are mounted here, one line each; features register their mutations.
-  const mutations = new MutationRegistry().register(profileUpdate).register(claimSubmit).register(claimCancel).register(complaintFile).register(notificationRead);
-  for (const definition of options.testMutations ?? []) mutations.register(definition);
+  // Feature routes are mounted here, one line each.
+  const mutations = new MutationRegistry();
+  for (const definition of [...appMutations, ...(options.testMutations ?? [])]) mutations.register(definition);
   api.route('/auth', authRoutes(deps));
   api.route('/account', accountRoutes(deps));
   api.route('/sync', syncRoutes(deps, mutations));

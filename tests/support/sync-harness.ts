@@ -24,6 +24,18 @@ export const poisonMutation: MutationDefinition<typeof PoisonArgsSchema> = {
   },
 };
 
+/** Writes, then runs into a real statement timeout raised by the database (SQLSTATE 57014). */
+export const slowMutation: MutationDefinition<typeof PoisonArgsSchema> = {
+  name: 'test.slow',
+  schema: PoisonArgsSchema,
+  async apply({ tx, auth }, args) {
+    await tx.update(participants).set({ address: args.address }).where(eq(participants.id, auth.participantId));
+    await tx.execute(sql`set local statement_timeout = '20ms'`);
+    await tx.execute(sql`select pg_sleep(1)`);
+    return { status: 'applied' };
+  },
+};
+
 export const busyMutation: MutationDefinition<typeof PoisonArgsSchema> = {
   name: 'test.busy',
   schema: PoisonArgsSchema,

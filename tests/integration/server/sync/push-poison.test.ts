@@ -6,14 +6,15 @@ import { demoEmails, signInAs } from '../../../support/test-session.ts';
 import { participants, syncDevices } from '../../../../server/db/schema.ts';
 import type { PushResponse } from '../../../../shared/sync/protocol.ts';
 import { accidentReport } from '../../../support/claim-builders.ts';
-import { busyMutation, poisonMutation } from '../../../support/sync-harness.ts';
+import { busyMutation, poisonMutation, slowMutation } from '../../../support/sync-harness.ts';
+import { testDatabaseKind } from '../../../support/test-database.ts';
 
 describe('one bad mutation never blocks a phone', () => {
   let t: TestApp;
   let siti: Awaited<ReturnType<typeof signInAs>>;
   let kpj: string;
   beforeAll(async () => {
-    t = await createTestApp({ testMutations: [poisonMutation, busyMutation] });
+    t = await createTestApp({ testMutations: [poisonMutation, busyMutation, slowMutation] });
     siti = await signInAs(t, demoEmails.siti);
     const pulled = (await (await t.app.request('/api/sync/pull', { headers: { Cookie: siti.cookie } })).json()) as { changes: { memberships: { kpj: string; status: string }[] } };
     kpj = pulled.changes.memberships.find((m) => m.status === 'ACTIVE')!.kpj;
@@ -82,15 +83,22 @@ describe('one bad mutation never blocks a phone', () => {
     expect(after?.address).not.toBe(before?.address);
   });
 
-  it('answers a transient database failure (serialization, 40001) with 503 and Retry-After, applying nothing', async () => {
-    const deviceId = randomUUID();
-    const [before] = await t.database.db.select().from(participants).where(eq(participants.id, siti.participantId));
-    const res = await push({ deviceId, mutations: [{ id: 1, name: 'test.busy', args: { address: 'Jl. Tidak Boleh Tersimpan 1' }, createdAt: 1 }] });
-    expect(res.status).toBe(503);
-    expect(Number(res.headers.get('Retry-After'))).toBeGreaterThan(0);
-    expect(await res.json()).toMatchObject({ code: 'SERVER_BUSY' });
-    const [after] = await t.database.db.select().from(participants).where(eq(participants.id, siti.participantId));
-    expect(after?.address).toBe(before?.address);
-    expect((await lastMutationId(deviceId)) ?? 0).toBe(0);
-  });
+  // PGlite runs in one thread and never cancels a statement, so the real timeout runs on PostgreSQL only.
+  const transientCases = [
+    { name: 'test.busy', label: 'serialization failure, 40001', skip: false },
+    { name: 'test.slow', label: 'statement timeout raised by the database, 57014', skip: testDatabaseKind !== 'postgres' },
+  ];
+  for (const { name, label, skip } of transientCases) {
+    it.skipIf(skip)(`answers a transient database failure (${label}) with 503 and Retry-After, applying nothing`, async () => {
+      const deviceId = randomUUID();
+      const [before] = await t.database.db.select().from(participants).where(eq(participants.id, siti.participantId));
+      const res = await push({ deviceId, mutations: [{ id: 1, name, args: { address: 'Jl. Tidak Boleh Tersimpan 1' }, createdAt: 1 }] });
+      expect(res.status).toBe(503);
+      expect(Number(res.headers.get('Retry-After'))).toBeGreaterThan(0);
+      expect(await res.json()).toMatchObject({ code: 'SERVER_BUSY' });
+      const [after] = await t.database.db.select().from(participants).where(eq(participants.id, siti.participantId));
+      expect(after?.address).toBe(before?.address);
+      expect((await lastMutationId(deviceId)) ?? 0).toBe(0);
+    });
+  }
 });

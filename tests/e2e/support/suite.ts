@@ -1,4 +1,4 @@
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newPhonePage, waitForServiceWorkerControl } from './browser.ts';
 import { startNetProxy, type NetProxy } from './net-proxy.ts';
@@ -39,6 +39,8 @@ export function useE2eSuite(env: Record<string, string> = {}): E2eSuite {
     proxy = await startNetProxy(server.url);
     browser = await launchBrowser();
   });
+  // A test that ends "offline" must not cut the network of the next one.
+  afterEach(() => proxy?.setMode('pass'));
   afterAll(async () => {
     await browser?.close();
     await proxy?.close();

@@ -78,4 +78,29 @@ describe('the offline loop in a real browser', () => {
     }
     await page.context().close();
   });
+
+  it('applies a complaint once when the server committed it but the answer was lost on the way back', async () => {
+    const page = await suite.openPhone();
+    await suite.signIn(page, demoEmails.agus);
+    const serverComplaints = async () => (await suite.serverJson<{ changes: { complaints?: unknown[] } }>(page, '/api/sync/pull')).changes.complaints?.length ?? 0;
+    const before = forwardedMutations(suite.proxy, 'complaint.file');
+    expect(await serverComplaints()).toBe(0);
+
+    suite.proxy.setMode('drop-after-commit');
+    await page.goto(`${suite.url}/pengaduan/baru`);
+    await page.getByLabel('Kategori').selectOption('IURAN');
+    await page.getByLabel('Isi pengaduan').fill('Saldo JHT di aplikasi berbeda dengan di kantor cabang.');
+    await page.getByRole('button', { name: 'Kirim pengaduan' }).click();
+    await expect.poll(() => forwardedMutations(suite.proxy, 'complaint.file') - before, { timeout: 15_000 }).toBeGreaterThan(0);
+    expect(await serverComplaints()).toBe(1);
+    await page.getByText(/Menunggu dikirim/).first().waitFor();
+
+    suite.proxy.setMode('pass');
+    await page.evaluate(() => window.dispatchEvent(new Event('online')));
+    await page.getByText(/Terkirim, nomor tiket ADU-/).waitFor({ timeout: 30_000 });
+    // Sent at least twice, stored once: the server answered the resend from what it had stored.
+    expect(forwardedMutations(suite.proxy, 'complaint.file') - before).toBeGreaterThanOrEqual(2);
+    expect(await serverComplaints()).toBe(1);
+    await page.context().close();
+  });
 });

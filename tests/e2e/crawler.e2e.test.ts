@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { fillVisibleForm, type Answers } from './support/form-filler.ts';
+import { CHOOSE, fillVisibleForm, type Answers } from './support/form-filler.ts';
 import { startNetProxy, type NetProxy } from './support/net-proxy.ts';
 import { checkErrorVisible, checkScreen, type Finding } from './support/screen-checks.ts';
 import { DEMO_PASSWORD, demoEmails, useE2eSuite } from './support/suite.ts';
@@ -168,6 +168,8 @@ describe('crawler: every screen for every demo person at 360 px', () => {
         const answers: Answers = [
           [/Nomor rekening/, '0123456789'],
           [/pemilik rekening/, person.name],
+          // The cause the membership data records, so the claim can be sent.
+          [/Terkena PHK/, CHOOSE],
         ];
         for (const [type, button] of 'claims' in person ? person.claims : []) await w.claimWizard(type, button, answers);
         if ('returnClaim' in person) await w.officeReturnsLatestClaim(suite.browser);

@@ -2,6 +2,8 @@ import type { Page } from 'playwright-core';
 
 /** Values a participant would type, chosen by the field's label; anything else gets a plain default by type. */
 export type Answers = [label: RegExp, value: string][];
+/** As an answer's value: pick the radio choice whose label matches, instead of the first one. */
+export const CHOOSE = '(choose)';
 
 /**
  * Fills every visible, empty control of the current step with valid input: the first choice of
@@ -20,10 +22,19 @@ export async function fillVisibleForm(page: Page, answers: Answers): Promise<voi
       return (byFor ?? element.closest('label'))?.textContent?.trim() ?? element.getAttribute('aria-label') ?? '';
     });
     if (type === 'radio') {
-      const group = (await control.getAttribute('name')) ?? label;
+      const group = await control.getAttribute('name');
+      if (!group) {
+        await control.check();
+        continue;
+      }
       if (checkedGroups.has(group)) continue;
       checkedGroups.add(group);
-      if (!(await page.locator(`input[type="radio"][name="${group}"]:checked`).count())) await control.check();
+      const radios = page.locator(`main input[type="radio"][name="${group}"]`);
+      if (await radios.and(page.locator(':checked')).count()) continue;
+      const preferred = answers.filter(([, value]) => value === CHOOSE).map(([pattern]) => pattern);
+      const labels = await radios.evaluateAll((inputs) => inputs.map((input) => input.closest('label')?.textContent ?? ''));
+      const index = labels.findIndex((text) => preferred.some((pattern) => pattern.test(text)));
+      await radios.nth(Math.max(0, index)).check();
       continue;
     }
     if (type === 'checkbox') {

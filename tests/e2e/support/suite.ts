@@ -3,15 +3,10 @@ import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newPhonePage, waitForServiceWorkerControl } from './browser.ts';
 import { startNetProxy, type NetProxy } from './net-proxy.ts';
 import { startServerProcess, type ServerProcess } from './server-process.ts';
+import { DEMO_PASSWORD } from '../../../server/seed/demo-people.ts';
 
-export const DEMO_PASSWORD = 'Demo-JMO-2026!';
-export const demoEmails = {
-  siti: 'siti.rahayu@demo.jmo-lite.test',
-  budi: 'budi.santoso@demo.jmo-lite.test',
-  dewi: 'dewi.lestari@demo.jmo-lite.test',
-  agus: 'agus.wijaya@demo.jmo-lite.test',
-  hendra: 'hendra.gunawan@demo.jmo-lite.test',
-} as const;
+export { DEMO_PASSWORD } from '../../../server/seed/demo-people.ts';
+export { demoEmails } from '../../support/demo-accounts.ts';
 
 export interface E2eSuite {
   /** The address Chromium uses: the proxy's origin, so the network can be cut for real. */

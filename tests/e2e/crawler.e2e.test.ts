@@ -284,13 +284,16 @@ class Walker {
     await this.page.waitForURL(/\/klaim\/draf\//);
     for (let step = 1; step <= 8; step++) {
       const label = `claim-${type}-step${step}`;
-      await this.check(label);
       const next = this.page.locator('main').getByRole('button', { name: 'Lanjut', exact: true });
-      if (!(await next.isVisible())) break;
+      if (!(await next.isVisible())) {
+        await this.check(label);
+        break;
+      }
       const heading = await this.stepHeading();
       await next.click();
-      if ((await this.stepHeading()) === heading) await this.errorVisible(`${label}-refused`);
+      if ((await this.stepHeading()) === heading) await this.errorVisible(`${label}-empty`);
       await fillVisibleForm(this.page, answers);
+      await this.check(`${label}-filled`);
       if ((await this.stepHeading()) === heading) await next.click();
       await this.page.waitForTimeout(200);
       if ((await this.stepHeading()) === heading) {

@@ -43,13 +43,19 @@ export async function checkScreen(page: Page, screen: string, options: { cachedD
 
 /** After submitting a form with bad input, at least one error message must be on screen, not below the fold. */
 export async function checkErrorVisible(page: Page, screen: string): Promise<Finding[]> {
-  await page.waitForTimeout(200);
-  const visible = await page.evaluate(() =>
-    Array.from(document.querySelectorAll('.field__error, [role="alert"], .notice--error')).some((element) => {
-      const box = element.getBoundingClientRect();
-      return box.height > 0 && box.bottom > 0 && box.top < window.innerHeight;
-    }),
-  );
+  // The refusal may come from the server (a wrong password is checked with argon2): give it time.
+  const visible = await page
+    .waitForFunction(
+      () =>
+        Array.from(document.querySelectorAll('.field__error, [role="alert"], .notice--error')).some((element) => {
+          const box = element.getBoundingClientRect();
+          return box.height > 0 && box.bottom > 0 && box.top < window.innerHeight;
+        }),
+      undefined,
+      { timeout: 10_000 },
+    )
+    .then(() => true)
+    .catch(() => false);
   return visible ? [] : [{ screen, kind: 'error-off-screen', detail: 'no error message inside the viewport after a refused submit' }];
 }
 

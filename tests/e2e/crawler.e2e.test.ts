@@ -291,10 +291,12 @@ class Walker {
       }
       const heading = await this.stepHeading();
       await next.click();
-      if ((await this.stepHeading()) === heading) await this.errorVisible(`${label}-empty`);
+      // A step whose choices come preselected goes on at once; the next round looks at the new one.
+      if ((await this.stepHeading()) !== heading) continue;
+      await this.errorVisible(`${label}-empty`);
       await fillVisibleForm(this.page, answers);
       await this.check(`${label}-filled`);
-      if ((await this.stepHeading()) === heading) await next.click();
+      await next.click();
       await this.page.waitForTimeout(200);
       if ((await this.stepHeading()) === heading) {
         this.add('stuck', `step "${heading}" does not go on with valid input`);

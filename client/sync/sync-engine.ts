@@ -22,7 +22,8 @@ export interface SyncDeps {
 export type SyncOutcome =
   | { kind: 'ok'; pushed: number; rejected: number; pulled: 'changes' | 'unchanged'; newNotifications: NotificationRecord[] }
   | { kind: 'offline' }
-  | { kind: 'server-error'; status: number }
+  /** `retryAfterMs`: the server asked to wait this long (a 503 with Retry-After). */
+  | { kind: 'server-error'; status: number; retryAfterMs?: number }
   | { kind: 'signed-out' };
 
 class StopSync extends Error {
@@ -60,7 +61,8 @@ export function createSyncEngine(deps: SyncDeps) {
     }
     if (response.status >= 500) {
       await recordAttempt('unreachable');
-      throw new StopSync({ kind: 'server-error', status: response.status });
+      const retryAfterMs = retryAfterOf(response);
+      throw new StopSync(retryAfterMs === undefined ? { kind: 'server-error', status: response.status } : { kind: 'server-error', status: response.status, retryAfterMs });
     }
     return response;
   }
@@ -203,6 +205,12 @@ export function createSyncEngine(deps: SyncDeps) {
 }
 
 export type SyncEngine = ReturnType<typeof createSyncEngine>;
+
+/** Retry-After in seconds (what the server sends); an HTTP date is not worth parsing here. */
+function retryAfterOf(response: Response): number | undefined {
+  const seconds = Number(response.headers.get('Retry-After') ?? NaN);
+  return Number.isFinite(seconds) && seconds >= 0 ? Math.min(seconds, 3600) * 1000 : undefined;
+}
 
 async function readErrorBody(response: Response): Promise<{ code: string; message: string }> {
   try {

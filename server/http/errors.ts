@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { HTTPException } from 'hono/http-exception';
 import type { ValiError, BaseIssue } from 'valibot';
+import { errorKind, isTransientDatabaseError, TRANSIENT_RETRY_AFTER_SEC } from '../db/transient-error.ts';
 import { commonErrors, type ApiErrorBody, type CommonErrorCode } from '../../shared/api/errors.ts';
 
 /** Answers a refusal in the one shape every client understands. */
@@ -52,6 +53,12 @@ export function handleUncaught(error: Error, c: Context, log: (line: string) => 
     if (error.status === 413) return apiError(c, 413, 'PAYLOAD_TOO_LARGE');
     if (error.status === 401) return apiError(c, 401, 'UNAUTHENTICATED');
     return apiError(c, error.status as ContentfulStatusCode, 'INVALID_INPUT', error.message);
+  }
+  if (isTransientDatabaseError(error)) {
+    // Nothing was applied and the same request can succeed shortly: a retry, not a failure.
+    log(`busy ${c.req.method} ${c.req.path}: ${errorKind(error)}`);
+    c.header('Retry-After', String(TRANSIENT_RETRY_AFTER_SEC));
+    return apiError(c, 503, 'SERVER_BUSY');
   }
   log(`error ${c.req.method} ${c.req.path}: ${error.name}: ${error.message}`);
   return apiError(c, 500, 'INTERNAL_ERROR');

@@ -5,6 +5,7 @@ import type { DatabaseHandle } from '../../server/db/database.ts';
 import { createTestDatabase } from './test-database.ts';
 import { ephemeralCardSigner } from '../../server/features/cards/card-signing.ts';
 import { databaseRateLimiter } from '../../server/security/rate-limiter.ts';
+import type { MutationDefinition } from '../../server/sync/mutation-registry.ts';
 
 /** A clock the test moves by hand. */
 export function manualClock(startIso = '2026-11-25T03:00:00.000Z'): Clock & { set(iso: string): void; advance(ms: number): void } {
@@ -30,7 +31,7 @@ export interface TestApp {
 }
 
 /** The real app on a fresh database, driven with `app.request` (no sockets). */
-export async function createTestApp(options: { config?: Partial<AppConfig>; database?: DatabaseHandle } = {}): Promise<TestApp> {
+export async function createTestApp(options: { config?: Partial<AppConfig>; database?: DatabaseHandle; testMutations?: MutationDefinition[] } = {}): Promise<TestApp> {
   const database = options.database ?? (await createTestDatabase());
   const clock = manualClock();
   const logLines: string[] = [];
@@ -43,7 +44,7 @@ export async function createTestApp(options: { config?: Partial<AppConfig>; data
     cardSigner: ephemeralCardSigner(),
     rateLimiter: databaseRateLimiter(database.db),
   };
-  return { app: createApp(deps), deps, database, clock, logLines, close: () => database.close() };
+  return { app: createApp(deps, { testMutations: options.testMutations }), deps, database, clock, logLines, close: () => database.close() };
 }
 
 /** JSON request options the API accepts (it refuses non-JSON state-changing requests). */

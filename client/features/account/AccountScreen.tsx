@@ -7,6 +7,7 @@ import { SignOutSection } from '../auth/SignOutSection.tsx';
 import { accountText } from './account-text.ts';
 import { ProfileForm } from './ProfileForm.tsx';
 import { OnlineAccountSections } from './OnlineAccountSections.tsx';
+import { FreshnessLabel } from '../../sync/FreshnessLabel.tsx';
 
 export function AccountScreen() {
   const t = useText(accountText);
@@ -34,6 +35,7 @@ export function AccountScreen() {
     <>
       <h1>{t.title}</h1>
       {data.profile && <ProfileForm profile={data.profile} />}
+      {data.profile && <FreshnessLabel />}
       <OnlineAccountSections />
       <p>
         <a href="/pengaturan">{t.settings}</a>

@@ -70,7 +70,7 @@ describe('the sync engine against the real server', () => {
       const label = async (isOnline: boolean) => {
         const confirmedAt = (await readMeta(phone.db, 'lastConfirmedAt'))!;
         const offset = (await readMeta(phone.db, 'serverOffsetMs'))!;
-        return freshnessOf({ confirmedAt, now: phoneNow() + offset, isOnline });
+        return freshnessOf({ confirmedAt, now: phoneNow() + offset, isOnline, lastAttempt: (await readMeta(phone.db, 'lastAttempt'))?.outcome ?? null });
       };
       expect(await label(true)).toMatchObject({ state: 'FRESH', ageMs: 0 });
       t.clock.advance(60 * 60_000);

@@ -3,6 +3,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { HTTPException } from 'hono/http-exception';
 import type { ValiError, BaseIssue } from 'valibot';
 import { commonErrors, type ApiErrorBody, type CommonErrorCode } from '../../shared/api/errors.ts';
+import type { Logger } from '../logging/logger.ts';
 
 /** Answers a refusal in the one shape every client understands. */
 export function apiError(
@@ -44,7 +45,7 @@ export function rejectInvalid(
 export type { ValiError };
 
 /** Last line of defence: never a stack trace on the wire, never a secret in the log. */
-export function handleUncaught(error: Error, c: Context, log: (line: string) => void) {
+export function handleUncaught(error: Error, c: Context, log: Logger) {
   if (error instanceof HTTPException) {
     // Basic auth's challenge must reach the browser as is, or it never asks for the password.
     if (error.res?.headers.has('WWW-Authenticate')) return error.getResponse();
@@ -53,6 +54,6 @@ export function handleUncaught(error: Error, c: Context, log: (line: string) => 
     if (error.status === 401) return apiError(c, 401, 'UNAUTHENTICATED');
     return apiError(c, error.status as ContentfulStatusCode, 'INVALID_INPUT', error.message);
   }
-  log(`error ${c.req.method} ${c.req.path}: ${error.name}: ${error.message}`);
+  log.error({ err: error, method: c.req.method, path: c.req.path }, 'unhandled error');
   return apiError(c, 500, 'INTERNAL_ERROR');
 }

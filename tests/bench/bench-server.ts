@@ -10,6 +10,7 @@ import { ephemeralCardSigner } from '../../server/features/cards/card-signing.ts
 import { systemClock } from '../../server/app-env.ts';
 import { jakartaDate } from '../../server/jakarta-date.ts';
 import { databaseRateLimiter } from '../../server/security/rate-limiter.ts';
+import { createLogger } from '../../server/logging/logger.ts';
 
 export interface BenchServer {
   url: string;
@@ -22,7 +23,7 @@ export interface BenchServer {
 export async function startBenchServer(location: DatabaseLocation, extraParticipants = 50): Promise<BenchServer> {
   const database = await openDatabase(location);
   await seedIfEmpty(database.db, { today: jakartaDate(new Date()), extraParticipants });
-  const app = createApp({ db: database.db, dbKind: database.kind, config: testConfig({ database: location, claimSimulator: false }), clock: systemClock, log: () => undefined, cardSigner: ephemeralCardSigner(), rateLimiter: databaseRateLimiter(database.db) });
+  const app = createApp({ db: database.db, dbKind: database.kind, config: testConfig({ database: location, claimSimulator: false }), clock: systemClock, log: createLogger({ level: 'silent' }), cardSigner: ephemeralCardSigner(), rateLimiter: databaseRateLimiter(database.db) });
   const server = await new Promise<ServerType>((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
   });

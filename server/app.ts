@@ -4,6 +4,7 @@ import { bodyLimit } from 'hono/body-limit';
 import type { AppDeps, AppEnv } from './app-env.ts';
 import { apiError, handleUncaught } from './http/errors.ts';
 import { guardStateChangingRequests } from './http/request-guard.ts';
+import { allowOnlyKnownHosts } from './http/host-guard.ts';
 import { staticClient } from './http/static-client.ts';
 import { compressJson } from './http/compress-json.ts';
 import { loadSession } from './auth/session.ts';
@@ -29,7 +30,6 @@ const MAX_BODY_BYTES = 256 * 1024;
 /** Builds the whole HTTP app from its dependencies; tests call `app.request` on it. */
 export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
-
   app.use(
     '*',
     secureHeaders({
@@ -53,6 +53,7 @@ export function createApp(deps: AppDeps) {
       referrerPolicy: 'same-origin',
     }),
   );
+  app.use('*', allowOnlyKnownHosts(deps.config));
 
   const api = new Hono<AppEnv>();
   api.use('*', compressJson());

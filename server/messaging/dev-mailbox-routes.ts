@@ -3,15 +3,17 @@ import { html } from 'hono/html';
 import { desc } from 'drizzle-orm';
 import type { AppDeps } from '../app-env.ts';
 import { messageOutbox } from '../db/schema.ts';
+import { clientIp, isLoopbackAddress } from '../http/client-ip.ts';
 
 /**
  * /dev/mailbox: where a developer or demo user reads the email and SMS codes that would
- * otherwise go out. Only outside production (or with DEV_MAILBOX=1); never linked from the app.
+ * otherwise go out. Only outside production (or with DEV_MAILBOX=1), only to a browser on this
+ * machine (it holds live reset links); never linked from the app.
  */
 export function devMailboxRoutes(deps: AppDeps) {
   const app = new Hono();
   app.use('*', async (c, next) => {
-    if (!deps.config.devMailboxEnabled) return c.json({ code: 'NOT_FOUND', message: 'Alamat yang diminta tidak ditemukan.' }, 404);
+    if (!deps.config.devMailboxEnabled || !isLoopbackAddress(clientIp(c, deps.config.trustProxy))) return c.json({ code: 'NOT_FOUND', message: 'Alamat yang diminta tidak ditemukan.' }, 404);
     c.header('Cache-Control', 'no-store');
     await next();
   });

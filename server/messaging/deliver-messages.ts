@@ -2,9 +2,9 @@ import { and, asc, eq, isNull, lte } from 'drizzle-orm';
 import type { Database } from '../db/database.ts';
 import { messageOutbox } from '../db/schema.ts';
 import type { Senders } from './senders.ts';
+import { MAX_SEND_ATTEMPTS } from './message-outbox.ts';
 import type { Logger } from '../logging/logger.ts';
 
-const MAX_ATTEMPTS = 8;
 const BACKOFF_CAP_MS = 60 * 60 * 1000;
 
 /** Sends what is due; a failure waits 30 s, 1 min, 2 min… (capped at 1 h) and gives up after 8 tries. */
@@ -12,7 +12,7 @@ export async function deliverPendingMessages(db: Database, senders: Senders, now
   const due = await db
     .select()
     .from(messageOutbox)
-    .where(and(isNull(messageOutbox.sentAt), lte(messageOutbox.nextAttemptAt, now), lte(messageOutbox.attempts, MAX_ATTEMPTS - 1)))
+    .where(and(isNull(messageOutbox.sentAt), lte(messageOutbox.nextAttemptAt, now), lte(messageOutbox.attempts, MAX_SEND_ATTEMPTS - 1)))
     .orderBy(asc(messageOutbox.id))
     .limit(50);
   let sent = 0;

@@ -18,7 +18,7 @@ export function devMailboxRoutes(deps: AppDeps) {
     await next();
   });
   const latest = () => deps.db.select().from(messageOutbox).orderBy(desc(messageOutbox.id)).limit(50);
-  app.get('/mailbox.json', async (c) => c.json({ messages: (await latest()).map(({ id, channel, recipient, subject, body, createdAt }) => ({ id, channel, recipient, subject, body, createdAt })) }));
+  app.get('/mailbox.json', async (c) => c.json({ messages: (await latest()).map(({ id, channel, recipient, subject, body, createdAt, lastError }) => ({ id, channel, recipient, subject, body, createdAt, lastError })) }));
   app.get('/mailbox', async (c) => {
     const messages = await latest();
     return c.html(html`<!doctype html>
@@ -31,7 +31,7 @@ export function devMailboxRoutes(deps: AppDeps) {
           ${messages.map(
             (m) => html`<article>
               <h2>${m.channel === 'email' ? 'Email' : 'SMS'} ke ${m.recipient}</h2>
-              <p><small>${m.createdAt.toISOString()}</small></p>
+              <p><small>${m.createdAt.toISOString()}</small>${m.lastError ? html` — <strong>tidak dikirim</strong> (${m.lastError})` : ''}</p>
               ${m.subject ? html`<p><strong>${m.subject}</strong></p>` : ''}
               <pre>${m.body}</pre>
             </article>`,

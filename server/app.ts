@@ -30,6 +30,7 @@ const MAX_BODY_BYTES = 256 * 1024;
 /** Builds the whole HTTP app from its dependencies; tests call `app.request` on it. */
 export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
+
   app.use(
     '*',
     secureHeaders({

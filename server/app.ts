@@ -4,6 +4,7 @@ import { bodyLimit } from 'hono/body-limit';
 import type { AppDeps, AppEnv } from './app-env.ts';
 import { apiError, handleUncaught } from './http/errors.ts';
 import { guardStateChangingRequests } from './http/request-guard.ts';
+import { allowOnlyKnownHosts } from './http/host-guard.ts';
 import { staticClient } from './http/static-client.ts';
 import { compressJson } from './http/compress-json.ts';
 import { loadSession } from './auth/session.ts';
@@ -60,6 +61,7 @@ export function createApp(deps: AppDeps, options: { testMutations?: MutationDefi
       referrerPolicy: 'same-origin',
     }),
   );
+  app.use('*', allowOnlyKnownHosts(deps.config));
 
   const api = new Hono<AppEnv>();
   api.use('*', compressJson());

@@ -6,7 +6,8 @@ import { syncDevices, syncMutations } from '../db/schema.ts';
 import { errorKind, isTransientDatabaseError } from '../db/transient-error.ts';
 import type { Mutation, MutationResult, PushRequest, PushResponse } from '../../shared/sync/protocol.ts';
 import { pushErrors, serverRefusedMessage } from '../../shared/api/errors.ts';
-import type { AuthContext, Log } from '../app-env.ts';
+import type { AuthContext } from '../app-env.ts';
+import type { Logger } from '../logging/logger.ts';
 import type { MutationOutcome, MutationRegistry, Tx } from './mutation-registry.ts';
 
 type Step = { last: number; result?: MutationResult; gap?: PushResponse['gap'] };
@@ -26,7 +27,7 @@ export async function pushMutations(
   auth: AuthContext,
   request: PushRequest,
   now: Date,
-  log: Log,
+  log: Logger,
 ): Promise<PushResponse> {
   const results: MutationResult[] = [];
   let lastMutationId = 0;
@@ -38,7 +39,7 @@ export async function pushMutations(
       if (isTransientDatabaseError(error)) throw error;
       const reference = randomUUID().slice(0, 8).toUpperCase();
       // The reference ties the participant's call to this line; the args never reach the log.
-      log(`push refused mutation=${JSON.stringify(mutation.name)} id=${mutation.id} account=${auth.accountId} reference=${reference} error=${errorKind(error)}`);
+      log.error({ mutation: mutation.name, mutationId: mutation.id, account: auth.accountId, reference, kind: errorKind(error) }, 'push refused mutation');
       const refusal: MutationOutcome = { status: 'rejected', code: 'SERVER_REFUSED', message: serverRefusedMessage(reference) };
       step = await processOnce(db, auth, request.deviceId, mutation, now, () => Promise.resolve(refusal));
     }

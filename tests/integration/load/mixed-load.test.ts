@@ -6,10 +6,11 @@ import { createTestApp, type TestApp } from '../../support/test-app.ts';
 import { TEST_TODAY, testDatabaseKind } from '../../support/test-database.ts';
 import { addLoadParticipants } from '../../support/load-population.ts';
 import { runMixedLoad } from '../../support/mixed-load.ts';
+import { sizeFromEnv, timeLimitMs } from '../../support/heavy-mode.ts';
 
 // Seconds here; `npm run bench` runs the same load for a minute.
-const PARTICIPANTS = Number(process.env.LOAD_PARTICIPANTS ?? 500);
-const SECONDS = Number(process.env.LOAD_SECONDS ?? 5);
+const PARTICIPANTS = sizeFromEnv('LOAD_PARTICIPANTS', 500);
+const SECONDS = sizeFromEnv('LOAD_SECONDS', 5);
 
 describe(`${PARTICIPANTS} participants pulling and pushing at once over loopback (${testDatabaseKind})`, () => {
   let testApp: TestApp;
@@ -30,7 +31,7 @@ describe(`${PARTICIPANTS} participants pulling and pushing at once over loopback
     await testApp?.close();
   });
 
-  it('answers every request as the protocol promises and applies each acknowledged complaint once', async () => {
+  it('answers every request as the protocol promises and applies each acknowledged complaint once', { timeout: timeLimitMs(SECONDS, 1000, 120_000) }, async () => {
     const [before] = await testApp.database.db.select({ n: count() }).from(complaints);
     const report = await runMixedLoad({ baseUrl, cookies, seconds: SECONDS });
     const { phones, ...figures } = report;

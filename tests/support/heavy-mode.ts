@@ -51,8 +51,8 @@ function replayCommand(envPrefix: string, seed: number, path: string): string {
   const { testPath, currentTestName } = expect.getState();
   const database = process.env.TEST_DATABASE_URL ? `TEST_DATABASE_URL=${shellQuote(process.env.TEST_DATABASE_URL)} ` : '';
   const file = testPath ? relative(process.cwd(), testPath) : '';
-  // Vitest joins describe and test names with " > " but matches -t against them joined with " ".
-  const name = (currentTestName ?? '').replaceAll(' > ', ' ');
+  // The test's own name only: a describe title may carry the run count, which the replay does not set.
+  const name = currentTestName?.split(' > ').at(-1);
   const filter = name ? ` -t ${shellQuote(`${escapeRegExp(name)}$`)}` : '';
   return `${database}${envPrefix}_SEED=${seed} ${envPrefix}_PATH=${shellQuote(path)} npx vitest run ${file}${filter}`;
 }

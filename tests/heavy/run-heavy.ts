@@ -23,7 +23,7 @@ async function runPart(part: HeavyPart): Promise<PartOutcome> {
   const sizeText = `${size.toLocaleString('en')} ${part.unit}`.padEnd(22);
   const logPath = join(logDir, `${part.key}.log`);
   const jsonPath = join(logDir, `${part.key}.json`);
-  const env: NodeJS.ProcessEnv = { ...process.env, [part.sizeEnv]: String(size), NO_COLOR: '1', FORCE_COLOR: '0' };
+  const env: NodeJS.ProcessEnv = { TEST_HOOK_TIMEOUT_MS: '600000', ...process.env, [part.sizeEnv]: String(size), NO_COLOR: '1', FORCE_COLOR: '0' };
   if (part.database === 'PGlite') delete env.TEST_DATABASE_URL;
   console.log(`▶ ${label} ${sizeText} log: ${logPath}`);
 

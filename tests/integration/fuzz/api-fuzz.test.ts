@@ -9,8 +9,12 @@ import { appMutations } from '../../../server/app.ts';
 import type { MutationResult, PushResponse } from '../../../shared/sync/protocol.ts';
 import { accidentReport, jhtFullClaim } from '../../support/claim-builders.ts';
 
-/** Runs per endpoint, per mutation and per path parameter; `FUZZ_RUNS=10000 npm test` digs deeper. */
-const RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
+import { propertyRuns, sizeFromEnv, timeLimitMs } from '../../support/heavy-mode.ts';
+
+/** Runs per endpoint, per mutation and per path parameter; `FUZZ_RUNS=10000` digs deeper. */
+const RUNS = sizeFromEnv('FUZZ_RUNS', 1000);
+// Measured: 27 ms a request on the slowest endpoint (sign-in) with the machine busy (load 19).
+const FUZZ_MS_PER_RUN = 50;
 const ranRuns = new Map<string, number>();
 afterAll(() => {
   // Printed, not asserted: the figure says how hard each target was tried.
@@ -125,7 +129,7 @@ describe(`every API endpoint under generated input (${RUNS} runs each)`, () => {
   afterAll(() => t.close());
 
   for (const endpoint of ENDPOINTS) {
-    it(`${endpoint.method} ${endpoint.path}: never 5xx, every refusal a 4xx with a machine code`, { timeout: 240_000 }, async () => {
+    it(`${endpoint.method} ${endpoint.path}: never 5xx, every refusal a 4xx with a machine code`, { timeout: timeLimitMs(RUNS, FUZZ_MS_PER_RUN) }, async () => {
       await fc.assert(
         fc.asyncProperty(bodyText, segment, query, headerSet, counted(`${endpoint.method} ${endpoint.path}`, async (body, part, search, headers) => {
           const path = endpoint.path.replace('{x}', part) + (endpoint.method === 'GET' ? search : '');
@@ -146,7 +150,7 @@ describe(`every API endpoint under generated input (${RUNS} runs each)`, () => {
             expect(typeof answer.message).toBe('string');
           }
         })),
-        { numRuns: RUNS },
+        propertyRuns('FUZZ', RUNS),
       );
     });
   }
@@ -198,7 +202,7 @@ describe(`every registered mutation under generated arguments (${RUNS} runs each
   });
 
   for (const { name } of appMutations) {
-    it(`${name}: every push answers 200, each mutation applied or refused with a reason, the id always consumed`, { timeout: 240_000 }, async () => {
+    it(`${name}: every push answers 200, each mutation applied or refused with a reason, the id always consumed`, { timeout: timeLimitMs(RUNS, FUZZ_MS_PER_RUN) }, async () => {
       const deviceId = randomUUID();
       let nextId = 1;
       const changes = fc.array(fc.tuple(fc.nat(), hostileValue), { minLength: 1, maxLength: 3 });
@@ -224,7 +228,7 @@ describe(`every registered mutation under generated arguments (${RUNS} runs each
           // The edge catches hostile input: a handler never gets to throw on it.
           if (result.status === 'rejected') expect(result.code, JSON.stringify(sent).slice(0, 300)).not.toBe('SERVER_REFUSED');
         })),
-        { numRuns: RUNS },
+        propertyRuns('FUZZ', RUNS),
       );
     });
   }
@@ -240,14 +244,14 @@ describe(`back-office and gateway path parameters under generated input (${RUNS}
   afterAll(() => t.close());
 
   for (const path of ['/admin/claims/{x}', '/admin/complaints/{x}', '/gateway/pay/{x}']) {
-    it(`POST ${path}: never 5xx`, { timeout: 240_000 }, async () => {
+    it(`POST ${path}: never 5xx`, { timeout: timeLimitMs(RUNS, FUZZ_MS_PER_RUN) }, async () => {
       const form = fc.record({ to: fc.constantFrom('VERIFYING', 'PAID', 'X'), note: hostileText, reply: hostileText });
       await fc.assert(
         fc.asyncProperty(segment, form, counted(`POST ${path}`, async (part, fields) => {
           const res = await t.app.request(path.replace('{x}', part), { method: 'POST', body: new URLSearchParams(fields), headers: { Authorization: admin } });
           expect(res.status, `${path} ${part.slice(0, 100)}`).toBeLessThan(500);
         })),
-        { numRuns: RUNS },
+        propertyRuns('FUZZ', RUNS),
       );
     });
   }

@@ -6,14 +6,14 @@ import { useLiveQuery } from '../../data/use-live-query.ts';
 import type { DraftRow } from '../../data/local-db.ts';
 import { SyncStatus } from '../../sync/SyncStatus.tsx';
 import type { ClaimDraftData } from './claim-draft-model.ts';
-import { copyRejectedDraft, deleteClaimDraft } from './claim-drafts.ts';
+import { copyRejectedDraft, deleteClaimDraft, findClaimDraft } from './claim-drafts.ts';
 import { ClaimWizard } from './ClaimWizard.tsx';
 import { claimsText } from './claims-text.ts';
 
 export function ClaimDraftScreen() {
   const t = useText(claimsText);
   const { params } = useRoute();
-  const draft = useLiveQuery(async () => (await localDb.drafts.get(params.id ?? '')) ?? null, [params.id]);
+  const draft = useLiveQuery(() => findClaimDraft(localDb, params.id ?? ''), [params.id]);
   const type = (draft?.data as unknown as ClaimDraftData | undefined)?.type;
   useDocumentTitle(type ? t.types[type].name : t.title);
   if (draft === undefined) return <div class="card skeleton" aria-busy="true" />;

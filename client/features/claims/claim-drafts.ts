@@ -1,9 +1,25 @@
-import type { DraftRow, JmoDb } from '../../data/local-db.ts';
+import { draftsOfKind, type DraftRow, type JmoDb } from '../../data/local-db.ts';
 import { queueMutation } from '../../sync/outbox.ts';
 import type { ClaimSubmitArgs, ClaimType } from '../../../shared/claims/claim-schemas.ts';
 import type { ClaimDraftData } from './claim-draft-model.ts';
 
 export const CLAIM_DRAFT_KIND = 'claim';
+
+/** Claim drafts only, newest first: the drafts table also holds complaints and profile changes. */
+export function listClaimDrafts(db: JmoDb): Promise<DraftRow[]> {
+  return draftsOfKind(db, CLAIM_DRAFT_KIND);
+}
+
+/** Claim drafts on their way to the server, which the server would count as claims in process. */
+export function queuedClaimDrafts(db: JmoDb): Promise<DraftRow[]> {
+  return db.drafts.where('[kind+state]').equals([CLAIM_DRAFT_KIND, 'queued']).toArray();
+}
+
+/** The claim draft with this id, or null (also for another kind's draft, e.g. a typed-in URL). */
+export async function findClaimDraft(db: JmoDb, id: string): Promise<DraftRow | null> {
+  const draft = await db.drafts.get(id);
+  return draft?.kind === CLAIM_DRAFT_KIND ? draft : null;
+}
 
 export async function createClaimDraft(db: JmoDb, type: ClaimType, now: number, randomUUID: () => string): Promise<string> {
   const id = randomUUID();

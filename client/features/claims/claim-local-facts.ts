@@ -2,6 +2,7 @@ import type { JmoDb } from '../../data/local-db.ts';
 import type { ClaimFacts } from '../../../shared/claims/claim-eligibility.ts';
 import { FINAL_CLAIM_STATUSES, type ClaimStatus, type ClaimType } from '../../../shared/claims/claim-schemas.ts';
 import type { EndReason } from '../../../shared/rules/jht-claims.ts';
+import { queuedClaimDrafts } from './claim-drafts.ts';
 
 const programOf = (type: ClaimType) => (type === 'JKP' ? 'JKP' : type === 'JKK' ? 'JKK' : 'JHT');
 
@@ -18,7 +19,7 @@ export async function loadLocalClaimFacts(db: JmoDb, kpj: string, type: ClaimTyp
     db.contributions.where('kpj').equals(kpj).toArray(),
     db.memberships.toArray(),
     db.claims.toArray(),
-    db.drafts.where('state').equals('queued').toArray(),
+    queuedClaimDrafts(db),
   ]);
   const open = claims.filter((claim) => !['REJECTED', 'CANCELLED'].includes(claim.status));
   const queuedSameKind = queuedDrafts.filter((draft) => draft.id !== ownDraftId && draft.data.kpj === kpj && programOf(draft.data.type as ClaimType) === programOf(type));

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { useText } from '../../i18n/language.ts';
+import { useLanguage, useText } from '../../i18n/language.ts';
 import { localDb } from '../../data/local-db-instance.ts';
 import type { DraftRow } from '../../data/local-db.ts';
 import { requestSync } from '../../sync/sync-client.ts';
@@ -11,6 +11,7 @@ import { claimsText } from './claims-text.ts';
 
 export function ClaimWizard({ draft }: { draft: DraftRow }) {
   const t = useText(claimsText);
+  const language = useLanguage();
   const [data, setData] = useState(draft.data as unknown as ClaimDraftData);
   const [stepIndex, setStepIndex] = useState(draft.step);
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -30,7 +31,7 @@ export function ClaimWizard({ draft }: { draft: DraftRow }) {
 
   function go(delta: number) {
     if (delta > 0) {
-      const problems = validateStep(step, data);
+      const problems = validateStep(step, data, language);
       setErrors(problems);
       if (Object.keys(problems).length > 0) return;
     }
@@ -40,7 +41,7 @@ export function ClaimWizard({ draft }: { draft: DraftRow }) {
   }
 
   async function submit() {
-    const built = buildClaimArgs(draft.id, data);
+    const built = buildClaimArgs(draft.id, data, language);
     if (!built.ok) {
       setErrors(built.errors);
       return;

@@ -22,6 +22,7 @@ export const complaintsText = defineText({
     officer: 'Petugas BPJS Ketenagakerjaan',
     notFound: 'Pengaduan ini belum ada di ponsel.',
     waiting: 'Belum terkirim',
+    fieldHelp: { _: 'Periksa lagi isian pengaduan.', category: 'Pilih kategori pengaduan.', description: 'Tulis isi pengaduan, minimal 20 huruf.', kpj: 'Pilih kartu peserta dari daftar, atau kosongkan.' },
   },
   en: {
     title: 'Complaints',
@@ -44,5 +45,6 @@ export const complaintsText = defineText({
     officer: 'BPJS Ketenagakerjaan officer',
     notFound: 'This complaint is not on the phone yet.',
     waiting: 'Not sent yet',
+    fieldHelp: { _: 'Check what you entered.', category: 'Choose a category.', description: 'Write your complaint, at least 20 letters.', kpj: 'Choose a participant card from the list, or leave it empty.' },
   },
 });

@@ -6,6 +6,7 @@ import { isOnline } from '../../shell/connection.ts';
 import { formatRupiah } from '../../../shared/money/rupiah.ts';
 import { formatShortDate, jakartaDateOf } from '../../../shared/rules/dates.ts';
 import { assessClaim, type ClaimAssessment } from '../../../shared/claims/claim-eligibility.ts';
+import { jmoClaimLimitOn } from '../../../shared/rules/jht-claims.ts';
 import { buildClaimArgs, type ClaimDraftData } from './claim-draft-model.ts';
 import { loadLocalClaimFacts } from './claim-local-facts.ts';
 import { claimsText } from './claims-text.ts';
@@ -59,6 +60,9 @@ export function ClaimReview({ data, assessment, busy, onSubmit }: { data: ClaimD
         <div class="notice notice--success" role="status">
           <p>{t.review.eligible}</p>
           <p>{assessment.channel === 'JMO' ? t.review.channelJmo : t.review.channelOther}</p>
+          {(assessment.channelGaps ?? []).map((gap) => (
+            <p key={gap}>{gap === 'ABOVE_LIMIT' ? t.review.channelGaps.ABOVE_LIMIT(formatRupiah(jmoClaimLimitOn(jakartaDateOf(Date.now())), language)) : t.review.channelGaps[gap]}</p>
+          ))}
         </div>
       ) : (
         <div class="notice notice--error" role="alert">

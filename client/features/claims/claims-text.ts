@@ -74,6 +74,11 @@ export const claimsText = defineText({
       eligible: 'Syarat terpenuhi menurut data di ponsel. Server akan memeriksa lagi.',
       channelJmo: 'Lewat aplikasi: biasanya cair dalam beberapa menit setelah disetujui.',
       channelOther: 'Diproses lewat Lapak Asik atau kantor cabang: paling lama 5 hari kerja setelah dokumen lengkap.',
+      channelGaps: {
+        ABOVE_LIMIT: (limit: string) => `Saldo di atas ${limit}, batas klaim lewat aplikasi.`,
+        FACE_NOT_VERIFIED: 'Verifikasi wajah belum tercatat; petugas akan memverifikasi lewat panggilan video.',
+        DATA_NOT_UPDATED: 'Pengkinian Data belum tercatat; perbarui data di menu Akun agar klaim berikutnya bisa lewat aplikasi.',
+      },
       submit: 'Kirim klaim',
       submitOffline: 'Simpan dan kirim saat online',
       notEligible: 'Klaim ini belum bisa diajukan',
@@ -174,6 +179,11 @@ export const claimsText = defineText({
       eligible: 'The conditions are met according to the data on this phone. The server checks again.',
       channelJmo: 'In the app: usually paid within minutes of approval.',
       channelOther: 'Handled through Lapak Asik or a branch: at most 5 working days after documents are complete.',
+      channelGaps: {
+        ABOVE_LIMIT: (limit: string) => `The balance is above ${limit}, the limit for claims in the app.`,
+        FACE_NOT_VERIFIED: 'Face match is not on record; an officer verifies you by video call.',
+        DATA_NOT_UPDATED: 'Your data update (Pengkinian Data) is not on record; update it under Account so a later claim can go through the app.',
+      },
       submit: 'Send claim',
       submitOffline: 'Save and send when online',
       notEligible: 'This claim cannot be filed yet',

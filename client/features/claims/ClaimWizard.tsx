@@ -7,6 +7,7 @@ import { buildClaimArgs, CLAIM_STEPS, validateStep, type ClaimDraftData, type Fi
 import { queueClaim, saveClaimDraft } from './claim-drafts.ts';
 import { ClaimReview, useClaimAssessment } from './ClaimReview.tsx';
 import { STEP_COMPONENTS } from './ClaimSteps.tsx';
+import { DeleteDraftButton } from './DeleteDraftButton.tsx';
 import { claimsText } from './claims-text.ts';
 
 export function ClaimWizard({ draft }: { draft: DraftRow }) {
@@ -74,6 +75,7 @@ export function ClaimWizard({ draft }: { draft: DraftRow }) {
             {t.next}
           </button>
         )}
+        <DeleteDraftButton draftId={draft.id} />
       </div>
     </form>
   );

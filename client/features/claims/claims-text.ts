@@ -26,6 +26,8 @@ export const claimsText = defineText({
     next: 'Lanjut',
     saved: 'Tersimpan otomatis di ponsel.',
     deleteDraft: 'Hapus draf',
+    deleteConfirm: { title: 'Hapus draf ini?', body: 'Isian draf ini akan hilang dari ponsel. Ini tidak bisa dibatalkan.', confirm: 'Ya, hapus', cancel: 'Batal' },
+    queuedNoDelete: 'Draf yang sedang menunggu dikirim tidak bisa dihapus; setelah terkirim, klaim bisa dibatalkan dari halaman status klaim.',
     fixAndRetry: 'Perbaiki dan ajukan lagi',
     track: 'Lihat status klaim',
     steps: {
@@ -131,6 +133,8 @@ export const claimsText = defineText({
     next: 'Next',
     saved: 'Saved automatically on this phone.',
     deleteDraft: 'Delete draft',
+    deleteConfirm: { title: 'Delete this draft?', body: 'What you entered in this draft is removed from this phone. This cannot be undone.', confirm: 'Yes, delete', cancel: 'Cancel' },
+    queuedNoDelete: 'A draft waiting to be sent cannot be deleted; once sent, the claim can be cancelled from its status page.',
     fixAndRetry: 'Fix and file again',
     track: 'See claim status',
     steps: {

@@ -5,7 +5,7 @@ import { createTestApp, type TestApp } from '../../support/test-app.ts';
 import { demoEmails, signInAs } from '../../support/test-session.ts';
 import { createPhone } from '../../support/sync-harness.ts';
 import { claims } from '../../../server/db/schema.ts';
-import { createClaimDraft, queueClaim, saveClaimDraft } from '../../../client/features/claims/claim-drafts.ts';
+import { openClaimDraft, queueClaim, saveClaimDraft } from '../../../client/features/claims/claim-drafts.ts';
 import { buildClaimArgs, type ClaimDraftData } from '../../../client/features/claims/claim-draft-model.ts';
 import { loadLocalClaimFacts } from '../../../client/features/claims/claim-local-facts.ts';
 import { assessClaim } from '../../../shared/claims/claim-eligibility.ts';
@@ -25,7 +25,7 @@ describe('a claim drafted offline on the phone', () => {
     const kpj = (await phone.db.memberships.toArray())[0]!.kpj;
     phone.setFault('network-down');
 
-    const draftId = await createClaimDraft(phone.db, 'JHT_FULL', 1, randomUUID);
+    const draftId = await openClaimDraft(phone.db, 'JHT_FULL', [], 1, randomUUID);
     const data: ClaimDraftData = {
       type: 'JHT_FULL',
       kpj,
@@ -67,7 +67,7 @@ describe('a claim drafted offline on the phone', () => {
     const phone = createPhone(t, cookie);
     await phone.engine.sync();
     const kpj = (await phone.db.memberships.toArray())[0]!.kpj;
-    const draftId = await createClaimDraft(phone.db, 'JHT_FULL', 1, randomUUID);
+    const draftId = await openClaimDraft(phone.db, 'JHT_FULL', [], 1, randomUUID);
     const data: ClaimDraftData = {
       type: 'JHT_FULL',
       kpj,

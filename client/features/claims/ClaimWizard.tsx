@@ -8,6 +8,7 @@ import { queueClaim, saveClaimDraft } from './claim-drafts.ts';
 import { ClaimReview, useClaimAssessment } from './ClaimReview.tsx';
 import { STEP_COMPONENTS } from './ClaimSteps.tsx';
 import { DeleteDraftButton } from './DeleteDraftButton.tsx';
+import { ClaimOutlookPanel } from './ClaimOutlookPanel.tsx';
 import { claimsText } from './claims-text.ts';
 
 export function ClaimWizard({ draft }: { draft: DraftRow }) {
@@ -63,6 +64,7 @@ export function ClaimWizard({ draft }: { draft: DraftRow }) {
         {t.steps[step]}
       </h2>
       {StepBody ? <StepBody data={data} errors={errors} update={update} /> : <ClaimReview data={data} assessment={assessment} busy={busy} onSubmit={() => void submit()} />}
+      {step === 'card' && data.kpj && <ClaimOutlookPanel draftId={draft.id} type={data.type} kpj={data.kpj} />}
       <p class="muted">{t.saved}</p>
       <div class="row">
         {stepIndex > 0 && (

@@ -68,6 +68,13 @@ export const claimsText = defineText({
     facilityHint: 'Tempat Anda dirawat. Daftar PLKK ada di menu Layanan.',
     jkkDeadline: 'Perusahaan wajib melaporkan kecelakaan dalam 2×24 jam. Laporan Anda membantu mempercepat.',
     documentsIntro: 'Siapkan dokumen ini. Centang yang sudah ada. (Unggah foto dokumen akan tersedia di versi berikutnya.)',
+    outlook: {
+      heading: 'Bisakah klaim ini diajukan?',
+      eligible: 'Menurut data di ponsel, syarat klaim ini terpenuhi.',
+      estimate: (amount: string) => `Perkiraan jumlah: ${amount}.`,
+      notEligible: 'Menurut data di ponsel, klaim ini belum bisa diajukan:',
+      draftKept: 'Draf tetap bisa Anda isi dan simpan; klaim baru bisa dikirim setelah syaratnya terpenuhi.',
+    },
     review: {
       card: 'Kartu',
       estimate: 'Perkiraan jumlah',
@@ -175,6 +182,13 @@ export const claimsText = defineText({
     facilityHint: 'Where you are treated. The PLKK list is under Services.',
     jkkDeadline: 'Your employer must report the accident within 2×24 hours. Your report helps speed it up.',
     documentsIntro: 'Prepare these documents and tick those you have. (Uploading photos comes in a later version.)',
+    outlook: {
+      heading: 'Can this claim be filed?',
+      eligible: 'According to the data on this phone, the conditions for this claim are met.',
+      estimate: (amount: string) => `Estimated amount: ${amount}.`,
+      notEligible: 'According to the data on this phone, this claim cannot be filed yet:',
+      draftKept: 'You can still fill in and keep the draft; the claim can be sent once the conditions are met.',
+    },
     review: {
       card: 'Card',
       estimate: 'Estimated amount',

@@ -15,6 +15,7 @@ import { profileUpdate } from './features/profile/profile-mutations.ts';
 import { cardsRoutes } from './features/cards/cards-routes.ts';
 import { claimSubmit } from './features/claims/claim-mutations.ts';
 import { claimCancel } from './features/claims/claim-cancel.ts';
+import { claimResubmit } from './features/claims/claim-resubmit.ts';
 import { backofficeRoutes } from './features/backoffice/backoffice-routes.ts';
 import { paymentsRoutes } from './features/payments/payments-routes.ts';
 import { authRoutes } from './features/auth/auth-routes.ts';
@@ -62,7 +63,7 @@ export function createApp(deps: AppDeps) {
   api.route('/health', healthRoutes(deps));
   api.route('/offices', officesRoutes());
   // Feature routes are mounted here, one line each; features register their mutations.
-  const mutations = new MutationRegistry().register(profileUpdate).register(claimSubmit).register(claimCancel).register(complaintFile).register(notificationRead);
+  const mutations = new MutationRegistry().register(profileUpdate).register(claimSubmit).register(claimCancel).register(claimResubmit).register(complaintFile).register(notificationRead);
   api.route('/auth', authRoutes(deps));
   api.route('/account', accountRoutes(deps));
   api.route('/sync', syncRoutes(deps, mutations));

@@ -16,6 +16,7 @@ import { profileUpdate } from './features/profile/profile-mutations.ts';
 import { cardsRoutes } from './features/cards/cards-routes.ts';
 import { claimSubmit } from './features/claims/claim-mutations.ts';
 import { claimCancel } from './features/claims/claim-cancel.ts';
+import { claimResubmit } from './features/claims/claim-resubmit.ts';
 import { backofficeRoutes } from './features/backoffice/backoffice-routes.ts';
 import { paymentsRoutes } from './features/payments/payments-routes.ts';
 import { authRoutes } from './features/auth/auth-routes.ts';
@@ -29,7 +30,7 @@ import { notificationRead } from './features/notifications/notification-mutation
 const MAX_BODY_BYTES = 256 * 1024;
 
 /** Every mutation a phone may push; features add theirs here. */
-export const appMutations: readonly MutationDefinition[] = [profileUpdate, claimSubmit, claimCancel, complaintFile, complaintReply, notificationRead] as unknown as MutationDefinition[];
+export const appMutations: readonly MutationDefinition[] = [profileUpdate, claimSubmit, claimCancel, claimResubmit, complaintFile, complaintReply, notificationRead] as unknown as MutationDefinition[];
 
 /**
  * Builds the whole HTTP app from its dependencies; tests call `app.request` on it.

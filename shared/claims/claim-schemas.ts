@@ -47,6 +47,19 @@ export type ClaimSubmitArgs = v.InferOutput<typeof ClaimSubmitArgsSchema>;
 export const ClaimCancelArgsSchema = v.object({ claimNo: text({ min: 1, max: 32, required: 'Nomor klaim tidak dikenali.' }) });
 export type ClaimType = ClaimSubmitArgs['type'];
 
+/**
+ * `claim.resubmit`: a claim the office returned ("perlu perbaikan"), corrected by the
+ * participant and sent back for verification: a new payout account, the documents now ready,
+ * and a note to the officer. Only what changed is sent.
+ */
+export const ClaimResubmitArgsSchema = v.object({
+  claimNo: v.pipe(v.string('Nomor klaim tidak dikenali.'), v.regex(/^KLM-\d{6}-\d{6,10}$/, 'Nomor klaim tidak dikenali.')),
+  bankAccount: v.optional(BankAccountSchema),
+  documentsConfirmed: DocumentIds,
+  note: v.pipe(v.string('Tulis apa yang sudah Anda perbaiki.'), v.trim(), v.minLength(5, 'Tulis apa yang sudah Anda perbaiki, minimal 5 huruf.'), v.maxLength(300, 'Catatan maksimal 300 huruf.')),
+});
+export type ClaimResubmitArgs = v.InferOutput<typeof ClaimResubmitArgsSchema>;
+
 /** Tracker states (DOMAIN.md §3 model). */
 export const CLAIM_STATUSES = ['SUBMITTED', 'VERIFYING', 'RETURNED', 'APPROVED', 'PAID', 'REJECTED', 'CANCELLED'] as const;
 export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
@@ -58,4 +71,7 @@ export const claimErrors = {
   CLAIM_IN_PROCESS: 'Masih ada klaim yang sedang diproses untuk kartu ini. Tunggu sampai selesai.',
   JKK_DATE_IN_FUTURE: 'Tanggal kecelakaan tidak boleh setelah hari ini.',
   JKK_NOT_COVERED: 'Kartu ini tidak lagi aktif pada tanggal kecelakaan, jadi tidak ditanggung JKK.',
+  CLAIM_NOT_FOUND: 'Klaim ini tidak ada di akun Anda.',
+  CLAIM_NOT_RETURNED: 'Klaim ini tidak sedang menunggu perbaikan, jadi tidak perlu dikirim ulang.',
+  NO_BANK_ON_CLAIM: 'Klaim ini tidak memakai rekening bank.',
 } as const;

@@ -36,6 +36,7 @@ export const complaintsText = defineText({
     deleteReply: 'Hapus',
     confirmDeleteReply: 'Hapus balasan ini? Isinya tidak bisa dikembalikan.',
     closedNoReply: 'Pengaduan ini sudah selesai, jadi tidak bisa dibalas lagi. Masih ada masalah? Buat pengaduan baru.',
+    fieldHelp: { _: 'Periksa lagi isian pengaduan.', category: 'Pilih kategori pengaduan.', description: 'Tulis isi pengaduan, minimal 20 huruf.', kpj: 'Pilih kartu peserta dari daftar, atau kosongkan.' },
   },
   en: {
     title: 'Complaints',
@@ -72,5 +73,6 @@ export const complaintsText = defineText({
     deleteReply: 'Delete',
     confirmDeleteReply: 'Delete this reply? It cannot be brought back.',
     closedNoReply: 'This complaint is closed, so it cannot be answered any more. Still a problem? File a new complaint.',
+    fieldHelp: { _: 'Check what you entered.', category: 'Choose a category.', description: 'Write your complaint, at least 20 letters.', kpj: 'Choose a participant card from the list, or leave it empty.' },
   },
 });

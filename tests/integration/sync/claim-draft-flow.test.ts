@@ -6,7 +6,7 @@ import { demoEmails, signInAs } from '../../support/test-session.ts';
 import { createPhone } from '../../support/sync-harness.ts';
 import { claims, participants } from '../../../server/db/schema.ts';
 import { queueMutation } from '../../../client/sync/outbox.ts';
-import { copyRejectedDraft, createClaimDraft, queueClaim, saveClaimDraft } from '../../../client/features/claims/claim-drafts.ts';
+import { copyRejectedDraft, openClaimDraft, queueClaim, saveClaimDraft } from '../../../client/features/claims/claim-drafts.ts';
 import { buildClaimArgs, type ClaimDraftData } from '../../../client/features/claims/claim-draft-model.ts';
 import { loadLocalClaimFacts } from '../../../client/features/claims/claim-local-facts.ts';
 import { assessClaim } from '../../../shared/claims/claim-eligibility.ts';
@@ -26,7 +26,7 @@ describe('a claim drafted offline on the phone', () => {
     const kpj = (await phone.db.memberships.toArray())[0]!.kpj;
     phone.setFault('network-down');
 
-    const draftId = await createClaimDraft(phone.db, 'JHT_FULL', 1, randomUUID);
+    const draftId = await openClaimDraft(phone.db, 'JHT_FULL', [], 1, randomUUID);
     const data: ClaimDraftData = {
       type: 'JHT_FULL',
       kpj,
@@ -68,7 +68,7 @@ describe('a claim drafted offline on the phone', () => {
     const phone = createPhone(t, cookie);
     await phone.engine.sync();
     const kpj = (await phone.db.memberships.toArray())[0]!.kpj;
-    const draftId = await createClaimDraft(phone.db, 'JHT_FULL', 1, randomUUID);
+    const draftId = await openClaimDraft(phone.db, 'JHT_FULL', [], 1, randomUUID);
     const data: ClaimDraftData = {
       type: 'JHT_FULL',
       kpj,
@@ -90,7 +90,7 @@ describe('a claim drafted offline on the phone', () => {
     const phone = createPhone(t, siti.cookie);
     await phone.engine.sync();
     const kpj = (await phone.db.memberships.toArray()).find((m) => m.status === 'ACTIVE')!.kpj;
-    const draftId = await createClaimDraft(phone.db, 'JKK', 1, randomUUID);
+    const draftId = await openClaimDraft(phone.db, 'JKK', [], 1, randomUUID);
     const data: ClaimDraftData = {
       type: 'JKK',
       kpj,

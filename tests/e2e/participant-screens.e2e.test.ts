@@ -3,6 +3,41 @@ import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newPhonePage, saveScreenshot } from './support/browser.ts';
 import { startServerProcess, type ServerProcess } from './support/server-process.ts';
 
+const DEMO_PASSWORD = 'Demo-JMO-2026!';
+
+async function signIn(page: Page, url: string, who: string) {
+  await page.goto(`${url}/masuk`);
+  await page.getByLabel('Email atau NIK').fill(`${who}@demo.jmo-lite.test`);
+  await page.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Masuk' }).click();
+  await page.getByTestId('merged-balance').waitFor({ timeout: 30_000 });
+}
+
+const rupiah = (text: string) => Number(text.replace(/\D/g, ''));
+
+/** Writes into the phone's IndexedDB as a sync would, so a screen can be shown a state the seed lacks. */
+async function patchLocalRecord(page: Page, store: string, patch: (record: Record<string, number>) => Record<string, number>) {
+  await page.evaluate(
+    async ({ store, patchSource }) => {
+      const change = new Function(`return (${patchSource})`)() as (record: Record<string, number>) => Record<string, number>;
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open('jmo-lite');
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      const records = await new Promise<Record<string, number>[]>((resolve) => {
+        const all = db.transaction(store).objectStore(store).getAll();
+        all.onsuccess = () => resolve(all.result as Record<string, number>[]);
+      });
+      const tx = db.transaction(store, 'readwrite');
+      tx.objectStore(store).put(change(records[0]!));
+      await new Promise((resolve) => (tx.oncomplete = resolve));
+      db.close();
+    },
+    { store, patchSource: patch.toString() },
+  );
+}
+
 async function isInViewport(page: Page, selector: string): Promise<boolean> {
   const box = await page.locator(selector).boundingBox();
   const viewport = page.viewportSize()!;
@@ -45,6 +80,36 @@ describe('participant screens at 360×640', () => {
     expect(await isInViewport(page, '#code-sms-error')).toBe(true);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('code-sms');
     await saveScreenshot(page, 'register-wrong-sms-code');
+    await page.context().close();
+  });
+
+  it('adds the home balance lines up to the total after a payout, as the card page does', async () => {
+    const page = await newPhonePage(browser);
+    await signIn(page, server.url, 'siti.rahayu');
+    // A paid claim lowers the total and raises paidOutTotal (server/features/claims/claim-status.ts).
+    await patchLocalRecord(page, 'balances', (balance) => ({ ...balance, paidOutTotal: 5_000_000, total: balance.total! - 5_000_000 }));
+    await page.reload();
+    await page.getByText('Sudah dicairkan').waitFor();
+    const total = rupiah(await page.getByTestId('merged-balance').innerText());
+    const lines = await page.getByTestId('balance-breakdown').locator('dd').allInnerTexts();
+    const signed = lines.map((line) => (line.trim().startsWith('−') ? -rupiah(line) : rupiah(line)));
+    expect(signed.reduce((a, b) => a + b, 0)).toBe(total);
+    await saveScreenshot(page, 'home-after-payout');
+    await page.context().close();
+  });
+
+  it('labels each monthly figure by program, so the months visibly add up to the year line', async () => {
+    const page = await newPhonePage(browser);
+    await signIn(page, server.url, 'siti.rahayu');
+    await page.getByRole('link', { name: 'Rincian saldo' }).first().click();
+    await page.getByText('Rincian iuran per bulan').waitFor();
+    const yearJht = rupiah(await page.getByTestId('year-jht').innerText());
+    const monthLines = await page.locator('.month-line').allInnerTexts();
+    const monthsJht = monthLines.map((line) => line.match(/JHT (Rp[\d.]+)/)?.[1]).filter((amount) => amount !== undefined);
+    expect(monthsJht.length).toBeGreaterThan(0);
+    expect(monthsJht.reduce((sum, amount) => sum + rupiah(amount), 0)).toBe(yearJht);
+    await page.locator('.month-line').nth(1).evaluate((line) => line.scrollIntoView({ block: 'center' }));
+    await saveScreenshot(page, 'balance-month-lines');
     await page.context().close();
   });
 });

@@ -6,6 +6,7 @@ import { SyncStatus } from '../../sync/SyncStatus.tsx';
 import { formatRupiah } from '../../../shared/money/rupiah.ts';
 import { formatShortDate } from '../../../shared/rules/dates.ts';
 import type { BalanceRecord, MembershipRecord } from '../../../shared/sync/entities.ts';
+import { BalanceBreakdown } from '../balance/BalanceBreakdown.tsx';
 import { homeText } from './home-text.ts';
 
 /** The signed-in home: merged JHT balance and every card, straight from IndexedDB. */
@@ -32,7 +33,7 @@ export function MembershipSummary() {
     );
   }
   const balanceByKpj = new Map(data.balances.map((balance) => [balance.kpj, balance]));
-  const total = sum(data.balances, 'total');
+  const total = data.balances.reduce((sum, balance) => sum + balance.total, 0);
   const latestAsOf = data.balances.map((b) => b.asOf).sort().at(-1);
   const memberships = [...data.memberships].sort((a, b) => statusRank(a) - statusRank(b) || b.startDate.localeCompare(a.startDate));
   return (
@@ -48,16 +49,7 @@ export function MembershipSummary() {
           {t.fromCards(data.balances.length)}
           {latestAsOf && ` · ${t.balanceAsOf(formatShortDate(latestAsOf, language))}`}
         </p>
-        <dl class="split">
-          <div>
-            <dt>{t.contributions}</dt>
-            <dd>{formatRupiah(sum(data.balances, 'contributionTotal'), language)}</dd>
-          </div>
-          <div>
-            <dt>{t.development}</dt>
-            <dd>{formatRupiah(sum(data.balances, 'developmentTotal'), language)}</dd>
-          </div>
-        </dl>
+        <BalanceBreakdown balances={data.balances} />
         <FreshnessLabel />
       </section>
       <nav class="shortcuts" aria-label={t.shortcuts}>
@@ -116,10 +108,6 @@ function MembershipCard({ membership, balance }: { membership: MembershipRecord;
       </div>
     </article>
   );
-}
-
-function sum(balances: BalanceRecord[], field: 'total' | 'contributionTotal' | 'developmentTotal'): number {
-  return balances.reduce((total, balance) => total + balance[field], 0);
 }
 
 function statusRank(membership: MembershipRecord): number {

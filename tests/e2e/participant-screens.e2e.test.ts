@@ -112,4 +112,19 @@ describe('participant screens at 360×640', () => {
     await saveScreenshot(page, 'balance-month-lines');
     await page.context().close();
   });
+
+  it('projects a BPU member’s JHT from the 2% of declared income he pays, not 5.7% of Rp5 juta', async () => {
+    const page = await newPhonePage(browser);
+    await signIn(page, server.url, 'budi.santoso');
+    await page.goto(`${server.url}/simulasi`);
+    const income = page.getByLabel('Penghasilan per bulan yang Anda laporkan (Rp)');
+    await income.waitFor();
+    expect(await income.inputValue()).toBe('2500000');
+    await page.getByLabel('Berapa tahun lagi').fill('10');
+    // 2% of Rp2.500.000 = Rp50.000 a month, 120 months.
+    const added = page.locator('dt', { hasText: 'Tambahan iuran' }).locator('xpath=following-sibling::dd');
+    expect(await added.innerText()).toBe('Rp6.000.000');
+    await saveScreenshot(page, 'simulation-bpu');
+    await page.context().close();
+  });
 });

@@ -127,4 +127,23 @@ describe('participant screens at 360×640', () => {
     await saveScreenshot(page, 'simulation-bpu');
     await page.context().close();
   });
+
+  it('copies the virtual account number with a visible confirmation, and writes the months in words', async () => {
+    const page = await newPhonePage(browser);
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    await signIn(page, server.url, 'budi.santoso');
+    await page.goto(`${server.url}/bayar`);
+    await page.getByLabel('Bayar untuk berapa bulan?').selectOption('2');
+    const months = page.getByText(/^Untuk /);
+    expect(await months.innerText()).toMatch(/^Untuk (Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember)( \d{4})?–[A-Z][a-z]+ \d{4}$/);
+    await page.getByRole('button', { name: 'Buat nomor virtual account' }).click();
+    const va = page.getByTestId('virtual-account');
+    await va.waitFor();
+    await page.getByRole('button', { name: 'Salin nomor' }).click();
+    await page.getByRole('status').filter({ hasText: 'Tersalin' }).waitFor();
+    expect(await page.getByRole('button', { name: /Tersalin/ }).isVisible()).toBe(true);
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe((await va.innerText()).replace(/\s/g, ''));
+    await saveScreenshot(page, 'payment-va-copied');
+    await page.context().close();
+  });
 });

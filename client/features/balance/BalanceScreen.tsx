@@ -6,11 +6,9 @@ import { localDb } from '../../data/local-db-instance.ts';
 import { useLiveQuery } from '../../data/use-live-query.ts';
 import { FreshnessLabel } from '../../sync/FreshnessLabel.tsx';
 import { formatRupiah } from '../../../shared/money/rupiah.ts';
-import { addPeriods, formatShortDate, jakartaDateOf, periodOf } from '../../../shared/rules/dates.ts';
+import { addPeriods, formatPeriod, formatShortDate, jakartaDateOf, periodOf } from '../../../shared/rules/dates.ts';
 import { contributionYears, programLines } from './contribution-months.ts';
 import { BalanceBreakdown } from './BalanceBreakdown.tsx';
-
-const MONTHS = { id: ['Jan', 'Feb', 'Mar', 'Apr', 'Mei', 'Jun', 'Jul', 'Agu', 'Sep', 'Okt', 'Nov', 'Des'], en: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] };
 
 const text = defineText({
   id: {
@@ -108,7 +106,7 @@ export function BalanceScreen() {
               {shown.months.map(({ period, row, isGap }) => (
                 <li key={period} class={`month-line${isGap ? ' month-line--gap' : ''}`}>
                   <span class="month-line__label">
-                    {MONTHS[language][Number(period.slice(5, 7)) - 1]} {period.slice(0, 4)}
+                    {formatPeriod(period, language, 'short')}
                   </span>
                   {isGap || !row ? (
                     <strong class="month-line__gap">{t.gap}</strong>

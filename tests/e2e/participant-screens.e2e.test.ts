@@ -146,4 +146,19 @@ describe('participant screens at 360×640', () => {
     await saveScreenshot(page, 'payment-va-copied');
     await page.context().close();
   });
+
+  it('asks for the new password twice on reset, and sends nothing while the two differ', async () => {
+    const page = await newPhonePage(browser);
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(request.url()));
+    await page.goto(`${server.url}/lupa-kata-sandi?token=dari-tautan-email`);
+    await page.getByLabel('Kata sandi baru', { exact: true }).fill('Es-Cendol-Dingin-5');
+    await page.getByLabel('Ulangi kata sandi baru').fill('Es-Cendol-Dingin-6');
+    await page.getByRole('button', { name: 'Simpan kata sandi baru' }).click();
+    await page.getByText('Kedua kata sandi tidak sama.', { exact: false }).waitFor();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('confirm');
+    expect(requests.filter((url) => url.includes('/password-reset/confirm'))).toEqual([]);
+    await saveScreenshot(page, 'reset-password-mismatch');
+    await page.context().close();
+  });
 });

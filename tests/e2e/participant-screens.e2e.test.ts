@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newPhonePage, saveScreenshot } from './support/browser.ts';
@@ -160,5 +161,38 @@ describe('participant screens at 360×640', () => {
     expect(requests.filter((url) => url.includes('/password-reset/confirm'))).toEqual([]);
     await saveScreenshot(page, 'reset-password-mismatch');
     await page.context().close();
+  });
+
+  it('links the manifest once in the built index.html', () => {
+    const html = readFileSync('dist/client/index.html', 'utf8');
+    expect(html.match(/rel="manifest"/g)).toHaveLength(1);
+  });
+
+  it('offers "Pasang aplikasi" when the browser offers installation, and the manual steps on iOS Safari', async () => {
+    const page = await newPhonePage(browser);
+    await page.goto(`${server.url}/pengaturan`);
+    await page.getByText('Pasang di layar utama').waitFor();
+    await page.evaluate(() => {
+      const offer = Object.assign(new Event('beforeinstallprompt', { cancelable: true }), {
+        prompt: async () => void ((window as unknown as { prompted: boolean }).prompted = true),
+        userChoice: Promise.resolve({ outcome: 'dismissed' }),
+      });
+      window.dispatchEvent(offer);
+    });
+    await page.getByRole('button', { name: 'Pasang aplikasi' }).click();
+    expect(await page.evaluate(() => (window as unknown as { prompted?: boolean }).prompted)).toBe(true);
+    await page.context().close();
+
+    const iphone = await browser.newContext({
+      viewport: { width: 360, height: 640 },
+      locale: 'id-ID',
+      userAgent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1',
+    });
+    const safari = await iphone.newPage();
+    await safari.goto(server.url);
+    await safari.getByText(/Bagikan .*→ Tambahkan ke Layar Utama/).waitFor();
+    expect(await safari.getByRole('button', { name: 'Pasang aplikasi' }).count()).toBe(0);
+    await saveScreenshot(safari, 'install-ios-steps');
+    await iphone.close();
   });
 });

@@ -1,5 +1,6 @@
 import { defineText, setLanguage, useLanguage, useText, type Language } from '../../i18n/language.ts';
 import { useDocumentTitle } from '../../shell/use-document-title.ts';
+import { InstallApp } from '../../shell/InstallApp.tsx';
 
 const text = defineText({
   id: { title: 'Pengaturan', language: 'Bahasa', indonesian: 'Bahasa Indonesia', english: 'English' },
@@ -30,6 +31,7 @@ export function SettingsScreen() {
           </label>
         ))}
       </fieldset>
+      <InstallApp />
     </>
   );
 }

@@ -39,6 +39,28 @@ async function patchLocalRecord(page: Page, store: string, patch: (record: Recor
   );
 }
 
+/**
+ * Every visible a, button, input, select, summary and [role=button], measured as the finger meets
+ * it: a radio or checkbox inside a label counts as that label. Inline text links need 24 px of
+ * height (WCAG 2.5.8), everything else 44×44 CSS px.
+ */
+async function smallTapTargets(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const problems: string[] = [];
+    for (const element of document.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, summary, [role=button]')) {
+      if ((element as HTMLInputElement).type === 'hidden') continue;
+      const target = (element.matches('input[type=radio], input[type=checkbox]') && element.closest('label')) || element;
+      const box = target.getBoundingClientRect();
+      if (box.width === 0 && box.height === 0) continue;
+      const isInlineLink = element.tagName === 'A' && getComputedStyle(element).display === 'inline';
+      const tooSmall = isInlineLink ? box.height < 24 : box.width < 44 || box.height < 44;
+      const name = (element.getAttribute('aria-label') ?? element.textContent ?? '').trim().slice(0, 30);
+      if (tooSmall) problems.push(`${element.tagName.toLowerCase()} "${name}" ${Math.round(box.width)}×${Math.round(box.height)}`);
+    }
+    return problems;
+  });
+}
+
 async function isInViewport(page: Page, selector: string): Promise<boolean> {
   const box = await page.locator(selector).boundingBox();
   const viewport = page.viewportSize()!;
@@ -194,5 +216,30 @@ describe('participant screens at 360×640', () => {
     expect(await safari.getByRole('button', { name: 'Pasang aplikasi' }).count()).toBe(0);
     await saveScreenshot(safari, 'install-ios-steps');
     await iphone.close();
+  });
+
+  it('makes every tap target on the main screens at least 44×44 px (inline text links 24 px tall)', async () => {
+    const page = await newPhonePage(browser);
+    const paths = ['/', '/masuk', '/daftar', '/lupa-kata-sandi', '/layanan', '/kantor', '/pengaturan'];
+    const signedInPaths = ['/', '/kartu', '/simulasi', '/klaim', '/klaim/baru', '/layanan', '/kantor', '/pengaduan', '/pengaduan/baru', '/notifikasi', '/bayar', '/akun', '/pengaturan'];
+    const found: Record<string, string[]> = {};
+    for (const path of paths) {
+      await page.goto(`${server.url}${path}`);
+      await page.locator('main h1').first().waitFor();
+      found[`signed out ${path}`] = await smallTapTargets(page);
+    }
+    await signIn(page, server.url, 'siti.rahayu');
+    const cardPath = await page.getByRole('link', { name: 'Rincian saldo' }).first().getAttribute('href');
+    for (const path of [...signedInPaths, cardPath!]) {
+      await page.goto(`${server.url}${path}`);
+      await page.locator('main h1').first().waitFor();
+      await page.waitForTimeout(300); // live queries fill the screen
+      found[path] = await smallTapTargets(page);
+    }
+    await saveScreenshot(page, 'tap-targets-balance');
+    await page.goto(`${server.url}/pengaturan`);
+    await saveScreenshot(page, 'tap-targets-settings');
+    expect(Object.fromEntries(Object.entries(found).filter(([, problems]) => problems.length > 0))).toEqual({});
+    await page.context().close();
   });
 });

@@ -26,7 +26,9 @@ export function AccountScreen() {
             {t.register}
           </a>
         </section>
-        <a href="/pengaturan">{t.settings}</a>
+        <a class="link-row" href="/pengaturan">
+          {t.settings} <span aria-hidden="true">›</span>
+        </a>
       </>
     );
   }
@@ -35,9 +37,9 @@ export function AccountScreen() {
       <h1>{t.title}</h1>
       {data.profile && <ProfileForm profile={data.profile} />}
       <OnlineAccountSections />
-      <p>
-        <a href="/pengaturan">{t.settings}</a>
-      </p>
+      <a class="link-row" href="/pengaturan">
+        {t.settings} <span aria-hidden="true">›</span>
+      </a>
       <SignOutSection />
     </>
   );

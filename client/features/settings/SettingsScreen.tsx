@@ -16,21 +16,23 @@ export function SettingsScreen() {
   return (
     <>
       <h1>{t.title}</h1>
-      <fieldset class="card choice-group">
-        <legend>{t.language}</legend>
-        {languages.map((language) => (
-          <label key={language} class="choice">
-            <input
-              type="radio"
-              name="language"
-              value={language}
-              checked={current === language}
-              onChange={() => setLanguage(language)}
-            />
-            <span lang={language}>{language === 'id' ? t.indonesian : t.english}</span>
-          </label>
-        ))}
-      </fieldset>
+      <section class="card">
+        <fieldset class="choice-group">
+          <legend>{t.language}</legend>
+          {languages.map((language) => (
+            <label key={language} class="choice">
+              <input
+                type="radio"
+                name="language"
+                value={language}
+                checked={current === language}
+                onChange={() => setLanguage(language)}
+              />
+              <span lang={language}>{language === 'id' ? t.indonesian : t.english}</span>
+            </label>
+          ))}
+        </fieldset>
+      </section>
       <InstallApp />
     </>
   );

@@ -242,4 +242,17 @@ describe('participant screens at 360×640', () => {
     expect(Object.fromEntries(Object.entries(found).filter(([, problems]) => problems.length > 0))).toEqual({});
     await page.context().close();
   });
+
+  it('shows per card whether each program is active, and since when', async () => {
+    const page = await newPhonePage(browser);
+    await signIn(page, server.url, 'siti.rahayu');
+    const programs = page.getByRole('list', { name: 'Program' });
+    await programs.first().waitFor();
+    const firstCard = await programs.first().locator('li').allInnerTexts();
+    expect(firstCard.length).toBeGreaterThan(0);
+    for (const line of firstCard) expect(line).toMatch(/^(JHT|JKK|JKM|JP|JKP)\s+(Aktif|Nonaktif)\s+sejak \d{1,2} \w{3} \d{4}/);
+    await programs.first().scrollIntoViewIfNeeded();
+    await saveScreenshot(page, 'home-program-status');
+    await page.context().close();
+  });
 });

@@ -4,10 +4,11 @@ import { useLiveQuery } from '../../data/use-live-query.ts';
 import { FreshnessLabel } from '../../sync/FreshnessLabel.tsx';
 import { SyncStatus } from '../../sync/SyncStatus.tsx';
 import { formatRupiah } from '../../../shared/money/rupiah.ts';
-import { formatShortDate } from '../../../shared/rules/dates.ts';
+import { formatShortDate, jakartaDateOf } from '../../../shared/rules/dates.ts';
 import type { BalanceRecord, MembershipRecord } from '../../../shared/sync/entities.ts';
 import { BalanceBreakdown } from '../balance/BalanceBreakdown.tsx';
 import { homeText } from './home-text.ts';
+import { programStatuses } from './program-status.ts';
 
 /** The signed-in home: merged JHT balance and every card, straight from IndexedDB. */
 export function MembershipSummary() {
@@ -18,6 +19,7 @@ export function MembershipSummary() {
       profile: await localDb.profile.get('me'),
       memberships: await localDb.memberships.toArray(),
       balances: await localDb.balances.toArray(),
+      lastPaidByKpj: await lastPaidPeriods(),
     }),
     [],
   );
@@ -67,14 +69,14 @@ export function MembershipSummary() {
         <h2 id="cards-heading">{t.cards}</h2>
         {memberships.length === 0 && <p class="empty-state">{t.noCards}</p>}
         {memberships.map((membership) => (
-          <MembershipCard key={membership.key} membership={membership} balance={balanceByKpj.get(membership.kpj)} />
+          <MembershipCard key={membership.key} membership={membership} balance={balanceByKpj.get(membership.kpj)} lastPaid={data.lastPaidByKpj.get(membership.kpj) ?? null} />
         ))}
       </section>
     </>
   );
 }
 
-function MembershipCard({ membership, balance }: { membership: MembershipRecord; balance: BalanceRecord | undefined }) {
+function MembershipCard({ membership, balance, lastPaid }: { membership: MembershipRecord; balance: BalanceRecord | undefined; lastPaid: string | null }) {
   const t = useText(homeText);
   const language = useLanguage();
   const isActive = membership.status === 'ACTIVE';
@@ -93,9 +95,16 @@ function MembershipCard({ membership, balance }: { membership: MembershipRecord;
           <strong>{formatRupiah(balance.total, language)}</strong>
         </p>
       )}
-      <ul class="program-list" aria-label={t.programsOf}>
-        {membership.programs.map((program) => (
-          <li key={program}>{program}</li>
+      <ul class="program-status" aria-label={t.programsOf}>
+        {programStatuses(membership, lastPaid, jakartaDateOf(Date.now())).map((status) => (
+          <li key={status.program}>
+            <strong>{status.program}</strong>
+            <span class={`badge ${status.isActive ? 'badge--active' : 'badge--inactive'}`}>{status.isActive ? t.active : t.inactive}</span>
+            <span class="muted">
+              {t.since(formatShortDate(status.since, language))}
+              {status.monthsOverdue > 0 && ` · ${t.overdue(status.monthsOverdue)}`}
+            </span>
+          </li>
         ))}
       </ul>
       <div class="row" style={{ marginTop: 'var(--space-3)' }}>
@@ -108,6 +117,15 @@ function MembershipCard({ membership, balance }: { membership: MembershipRecord;
       </div>
     </article>
   );
+}
+
+/** The newest paid month of each card: a BPU member is covered only while contributions are paid. */
+async function lastPaidPeriods(): Promise<Map<string, string>> {
+  const lastPaid = new Map<string, string>();
+  await localDb.contributions.each((row) => {
+    if (row.status === 'PAID' && row.period > (lastPaid.get(row.kpj) ?? '')) lastPaid.set(row.kpj, row.period);
+  });
+  return lastPaid;
 }
 
 function statusRank(membership: MembershipRecord): number {

@@ -255,4 +255,35 @@ describe('participant screens at 360×640', () => {
     await saveScreenshot(page, 'home-program-status');
     await page.context().close();
   });
+
+  it('keeps complaint messages inside the card padding, and shows the yearly simulation as something to open', async () => {
+    const page = await newPhonePage(browser);
+    await signIn(page, server.url, 'dewi.lestari');
+    await page.goto(`${server.url}/pengaduan/baru`);
+    await page.getByLabel('Kategori').selectOption('IURAN');
+    await page.getByLabel('Isi pengaduan').fill('Iuran bulan lalu belum tercatat padahal gaji sudah dipotong.');
+    await page.getByRole('button', { name: 'Kirim pengaduan' }).click();
+    await page.getByText(/nomor tiket ADU-/).waitFor({ timeout: 30_000 });
+    await page.goto(`${server.url}/pengaduan`);
+    await page.getByRole('link', { name: /ADU-/ }).first().click();
+    const message = page.locator('main ol.card > li').first();
+    await message.waitFor();
+    const cardBox = (await page.locator('main ol.card').boundingBox())!;
+    const messageBox = (await message.boundingBox())!;
+    expect(messageBox.x - cardBox.x).toBeGreaterThanOrEqual(12);
+    expect(cardBox.x + cardBox.width - (messageBox.x + messageBox.width)).toBeGreaterThanOrEqual(12);
+    await saveScreenshot(page, 'complaint-thread');
+
+    await page.goto(`${server.url}/simulasi`);
+    const disclosure = page.getByRole('group').filter({ has: page.locator('summary') });
+    const summary = page.locator('summary', { hasText: 'per tahun' });
+    await summary.waitFor();
+    const marker = await summary.evaluate((element) => getComputedStyle(element, '::before').content);
+    expect(marker).not.toBe('none');
+    await summary.click();
+    expect(await disclosure.first().evaluate((details) => (details as HTMLDetailsElement).open)).toBe(true);
+    await summary.scrollIntoViewIfNeeded();
+    await saveScreenshot(page, 'simulation-per-year-open');
+    await page.context().close();
+  });
 });

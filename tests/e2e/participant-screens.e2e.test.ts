@@ -286,4 +286,28 @@ describe('participant screens at 360×640', () => {
     await saveScreenshot(page, 'simulation-per-year-open');
     await page.context().close();
   });
+
+  it('speaks English throughout in English mode: one card is a card, office hours are translated', async () => {
+    const page = await newPhonePage(browser);
+    await signIn(page, server.url, 'budi.santoso');
+    await page.evaluate(() => localStorage.setItem('jmo.lang', 'en'));
+    await page.reload();
+    await page.getByText('from 1 participant card').waitFor();
+    expect(await page.locator('main').innerText()).not.toMatch(/participant cards/);
+    // Words that only an Indonesian leftover would put on an English screen.
+    const indonesian = /\b(Senin|Jumat|Sabtu|sejak|bulan|tahun|Aktif|Nonaktif|Bayar|dan|atau|untuk|dari|Tersalin)\b/;
+    const leftovers: Record<string, string[]> = {};
+    for (const path of ['/', '/kantor', '/simulasi', '/bayar', '/pengaturan']) {
+      await page.goto(`${server.url}${path}`);
+      await page.locator('main h1').first().waitFor();
+      await page.waitForTimeout(300);
+      const lines = (await page.locator('main').innerText()).split('\n').filter((line) => indonesian.test(line));
+      if (lines.length) leftovers[path] = lines;
+    }
+    await page.goto(`${server.url}/kantor`);
+    await page.getByText(/Monday/).first().waitFor();
+    await saveScreenshot(page, 'offices-english');
+    expect(leftovers).toEqual({});
+    await page.context().close();
+  });
 });

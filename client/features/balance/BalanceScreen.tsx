@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
-import { defineText, useLanguage, useText } from '../../i18n/language.ts';
+import { defineText, useLanguage, useText, countOf } from '../../i18n/language.ts';
 import { useDocumentTitle } from '../../shell/use-document-title.ts';
 import { localDb } from '../../data/local-db-instance.ts';
 import { useLiveQuery } from '../../data/use-live-query.ts';
@@ -38,7 +38,7 @@ const text = defineText({
     programsHintBpu: 'Contributions you pay yourself: JHT goes into the balance above; JKK and JKM cover work accidents and death.',
     gap: 'Not paid',
     gapHint: 'Months without contributions: ask your employer or report it under Complaints.',
-    summary: (paid: number, gaps: number) => `${paid} months paid, ${gaps} empty.`,
+    summary: (paid: number, gaps: number) => `${countOf(paid, 'month')} paid, ${gaps} empty.`,
     yearTotal: 'Total this year',
     noHistory: 'No contributions recorded for this card yet.',
     card: 'Digital card',

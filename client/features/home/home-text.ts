@@ -1,4 +1,4 @@
-import { defineText } from '../../i18n/language.ts';
+import { defineText, countOf } from '../../i18n/language.ts';
 
 export const homeText = defineText({
   id: {
@@ -36,7 +36,7 @@ export const homeText = defineText({
     programs: 'Programme info & 175 call centre',
     greeting: (name: string) => `Hello, ${name}`,
     mergedBalance: 'Combined JHT balance',
-    fromCards: (count: number) => `from ${count} participant cards`,
+    fromCards: (count: number) => `from ${countOf(count, 'participant card')}`,
     balanceAsOf: (date: string) => `Balance as of ${date}`,
     cards: 'Participant cards',
     active: 'Active',

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { defineText, useLanguage, useText } from '../../i18n/language.ts';
+import { defineText, useLanguage, useText, countOf } from '../../i18n/language.ts';
 import { useDocumentTitle } from '../../shell/use-document-title.ts';
 import { localDb } from '../../data/local-db-instance.ts';
 import { useLiveQuery } from '../../data/use-live-query.ts';
@@ -37,7 +37,7 @@ const text = defineText({
     title: 'Pay BPU contributions',
     onlyBpu: 'Self-paid contributions are for self-employed (BPU) participants only. Wage earners’ contributions are paid by the employer.',
     months: 'Pay for how many months?',
-    monthCount: (n: number) => `${n} month${n > 1 ? 's' : ''}`,
+    monthCount: (n: number) => countOf(n, 'month'),
     withJht: 'Include JHT (old-age savings, 2% of income)',
     periods: (months: string) => `For ${months}`,
     total: 'Amount',

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { defineText, useLanguage, useText } from '../../i18n/language.ts';
+import { defineText, useLanguage, useText, countOf } from '../../i18n/language.ts';
 import { useDocumentTitle } from '../../shell/use-document-title.ts';
 import { localDb } from '../../data/local-db-instance.ts';
 import { useLiveQuery } from '../../data/use-live-query.ts';
@@ -43,7 +43,7 @@ const text = defineText({
     years: 'How many more years',
     growth: 'Yearly wage increase (%)',
     returnRate: 'Yearly development return (%)',
-    result: (years: number) => `Estimated balance after ${years} years`,
+    result: (years: number) => `Estimated balance after ${countOf(years, 'year')}`,
     contributions: 'Added contributions',
     development: 'Development return',
     byYear: 'Show the estimate year by year',

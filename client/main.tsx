@@ -5,8 +5,10 @@ import { getLanguage } from './i18n/language.ts';
 import { registerServiceWorker } from './shell/service-worker-registration.ts';
 import { readSignedInEmail } from './data/session-state.ts';
 import { startSync } from './sync/sync-client.ts';
+import { listenForInstallOffer } from './shell/install-prompt.ts';
 
 document.documentElement.lang = getLanguage();
+listenForInstallOffer();
 render(<App />, document.getElementById('app')!);
 
 // The dev server has no service worker (Vite serves /sw.js as HTML there).

@@ -1,4 +1,4 @@
-import { defineText } from '../i18n/language.ts';
+import { defineText, countOf } from '../i18n/language.ts';
 
 export const syncText = defineText({
   id: {
@@ -27,7 +27,7 @@ export const syncText = defineText({
     never: 'Never fetched from the server.',
     sending: (done: number, total: number) => `Sending ${done} of ${total}…`,
     refreshing: 'Refreshing data…',
-    waiting: (count: number) => `${count} items waiting to be sent. They go automatically when online.`,
+    waiting: (count: number) => `${countOf(count, 'item')} waiting to be sent. They go automatically when online.`,
     failed: 'The server cannot be reached yet. Retrying automatically.',
     retryNow: 'Try now',
     signInAgain: 'Session ended. Sign in again to send waiting items.',

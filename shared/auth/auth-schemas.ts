@@ -79,9 +79,6 @@ export const authErrors = {
   SIGN_IN_FAILED: 'Email/NIK atau kata sandi salah.',
   IDENTITY_MISMATCH: 'Data tidak cocok dengan data kepesertaan, atau NIK ini sudah punya akun. Periksa NIK, nomor KPJ, nama sesuai KTP, dan tanggal lahir. Jika sudah punya akun, silakan masuk atau pakai Lupa kata sandi.',
   WEAK_PASSWORD: 'Kata sandi belum memenuhi syarat.',
-  CODE_WRONG: 'Kode salah.',
-  CODE_EXPIRED: 'Kode sudah kedaluwarsa. Minta kode baru.',
-  CODE_LOCKED: 'Terlalu banyak kode salah. Minta kode baru.',
   RESEND_TOO_SOON: 'Tunggu sebentar sebelum meminta kode baru.',
   REGISTRATION_EXPIRED: 'Pendaftaran ini sudah kedaluwarsa. Mulai lagi dari langkah pertama.',
   RESET_TOKEN_INVALID: 'Tautan ganti kata sandi tidak berlaku lagi. Minta tautan baru.',
@@ -91,3 +88,13 @@ export const authErrors = {
   SAME_CONTACT: 'Ini sudah email atau nomor HP akun Anda.',
   CONTACT_UNAVAILABLE: 'Email atau nomor HP ini tidak bisa dipakai. Pilih yang lain.',
 } as const;
+
+const codeNames = { email: 'Kode dari email', sms: 'Kode dari SMS' } as const;
+
+/** Names the code that failed: a person holding an email code and an SMS code must know which one to redo. */
+export function codeRefusalMessage(code: 'CODE_WRONG' | 'CODE_EXPIRED' | 'CODE_LOCKED', channel: 'email' | 'sms', remainingAttempts?: number): string {
+  const name = codeNames[channel];
+  if (code === 'CODE_EXPIRED') return `${name} sudah kedaluwarsa. Minta kode baru.`;
+  if (code === 'CODE_LOCKED') return `${name} terlalu sering salah. Minta kode baru.`;
+  return `${name} salah. Sisa ${remainingAttempts} kali percobaan.`;
+}

@@ -27,7 +27,9 @@ export function AccountScreen() {
             {t.register}
           </a>
         </section>
-        <a href="/pengaturan">{t.settings}</a>
+        <a class="link-row" href="/pengaturan">
+          {t.settings} <span aria-hidden="true">›</span>
+        </a>
       </>
     );
   }
@@ -37,9 +39,9 @@ export function AccountScreen() {
       {data.profile && <ProfileForm profile={data.profile} />}
       {data.profile && <FreshnessLabel />}
       <OnlineAccountSections />
-      <p>
-        <a href="/pengaturan">{t.settings}</a>
-      </p>
+      <a class="link-row" href="/pengaturan">
+        {t.settings} <span aria-hidden="true">›</span>
+      </a>
       <SignOutSection />
     </>
   );

@@ -1,4 +1,4 @@
-import { defineText } from '../../i18n/language.ts';
+import { defineText, countOf } from '../../i18n/language.ts';
 
 export const accountText = defineText({
   id: {
@@ -118,7 +118,7 @@ export const accountText = defineText({
     code: 'Verification code',
     confirmCode: 'Confirm',
     resend: 'Resend code',
-    resendIn: (s: number) => `Resend in ${s} seconds`,
+    resendIn: (s: number) => `Resend in ${countOf(s, 'second')}`,
     cancel: 'Cancel',
     emailChanged: 'Your account email was changed. A notice went to the old address.',
     phoneChanged: 'Your account mobile number was changed. A notice went to the old number.',

@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
-import { defineText, useText } from '../../i18n/language.ts';
+import { defineText, useLanguage, useText, countOf } from '../../i18n/language.ts';
 import { useDocumentTitle } from '../../shell/use-document-title.ts';
 import { localDb } from '../../data/local-db-instance.ts';
 import { useLiveQuery } from '../../data/use-live-query.ts';
 import { isOnline } from '../../shell/connection.ts';
 import { mapLink, searchOffices, telLink, type GeoPoint, type Office } from '../../../shared/offices/office-search.ts';
 import { refreshOffices } from './office-cache.ts';
+import { officeHoursIn } from './office-hours.ts';
 
 const text = defineText({
   id: {
@@ -39,7 +40,7 @@ const text = defineText({
     call: 'Call',
     map: 'Map',
     km: (n: number) => `${n < 10 ? n.toFixed(1) : Math.round(n)} km`,
-    count: (shown: number, total: number) => `${shown} of ${total} places`,
+    count: (shown: number, total: number) => `${shown} of ${countOf(total, 'place')}`,
     typeFilter: 'Kind of place',
   },
 });
@@ -48,6 +49,7 @@ const MAX_SHOWN = 40;
 
 export function OfficesScreen() {
   const t = useText(text);
+  const language = useLanguage();
   useDocumentTitle(t.title);
   const offices = useLiveQuery(() => localDb.offices.toArray(), []);
   const [query, setQuery] = useState('');
@@ -113,7 +115,7 @@ export function OfficesScreen() {
                   {distanceKm !== undefined && <span class="muted">{t.km(distanceKm)}</span>}
                 </p>
                 <p class="muted">
-                  {office.address}, {office.city} · {office.hours}
+                  {office.address}, {office.city} · {officeHoursIn(office.hours, language)}
                 </p>
                 <div class="row">
                   <a class="btn" href={telLink(office.phone)}>

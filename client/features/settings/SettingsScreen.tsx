@@ -1,5 +1,6 @@
 import { defineText, setLanguage, useLanguage, useText, type Language } from '../../i18n/language.ts';
 import { useDocumentTitle } from '../../shell/use-document-title.ts';
+import { InstallApp } from '../../shell/InstallApp.tsx';
 
 const text = defineText({
   id: { title: 'Pengaturan', language: 'Bahasa', indonesian: 'Bahasa Indonesia', english: 'English' },
@@ -15,21 +16,24 @@ export function SettingsScreen() {
   return (
     <>
       <h1>{t.title}</h1>
-      <fieldset class="card choice-group">
-        <legend>{t.language}</legend>
-        {languages.map((language) => (
-          <label key={language} class="choice">
-            <input
-              type="radio"
-              name="language"
-              value={language}
-              checked={current === language}
-              onChange={() => setLanguage(language)}
-            />
-            <span lang={language}>{language === 'id' ? t.indonesian : t.english}</span>
-          </label>
-        ))}
-      </fieldset>
+      <section class="card">
+        <fieldset class="choice-group">
+          <legend>{t.language}</legend>
+          {languages.map((language) => (
+            <label key={language} class="choice">
+              <input
+                type="radio"
+                name="language"
+                value={language}
+                checked={current === language}
+                onChange={() => setLanguage(language)}
+              />
+              <span lang={language}>{language === 'id' ? t.indonesian : t.english}</span>
+            </label>
+          ))}
+        </fieldset>
+      </section>
+      <InstallApp />
     </>
   );
 }

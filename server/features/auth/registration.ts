@@ -89,7 +89,7 @@ export async function verifyRegistrationCode(c: Context, deps: AppDeps, input: {
   if (!found?.registration.email) return apiError(c, 400, 'REGISTRATION_EXPIRED', authErrors.REGISTRATION_EXPIRED);
   const now = deps.clock.now();
   const check = await checkCode(deps.db, registrationCode(input.registrationId, input.channel), input.code, now);
-  if (!check.ok) return codeRefusal(c, check);
+  if (!check.ok) return codeRefusal(c, check, input.channel);
   const verified = { ...found.registration, ...(input.channel === 'email' ? { emailVerifiedAt: now } : { phoneVerifiedAt: now }) };
   await deps.db.update(registrations).set(input.channel === 'email' ? { emailVerifiedAt: now } : { phoneVerifiedAt: now }).where(eq(registrations.id, input.registrationId));
   if (!verified.emailVerifiedAt || !verified.phoneVerifiedAt) return c.json({ verified: input.channel, waitingFor: input.channel === 'email' ? 'sms' : 'email' });

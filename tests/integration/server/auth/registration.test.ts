@@ -53,6 +53,17 @@ describe('registration against the membership data, with email and SMS codes', (
     }
   });
 
+  it('says which code was wrong, email or SMS', async () => {
+    const { registrationId } = (await (await post('register/identity', identity())).json()) as { registrationId: string };
+    await post('register/contact', { registrationId, email: 'rina.salah@contoh.id', phone: '0812-3456-0001', password: 'Kopi-Tubruk-2026' });
+    const wrongCode = async (channel: 'email' | 'sms') => {
+      const real = await latestCode(channel === 'email' ? 'rina.salah@contoh.id' : '+6281234560001');
+      return (await post('register/verify', { registrationId, channel, code: real === '000000' ? '111111' : '000000' })).json();
+    };
+    expect(await wrongCode('sms')).toMatchObject({ code: 'CODE_WRONG', message: 'Kode dari SMS salah. Sisa 4 kali percobaan.', fields: { code: expect.stringContaining('SMS') } });
+    expect(await wrongCode('email')).toMatchObject({ code: 'CODE_WRONG', message: 'Kode dari email salah. Sisa 4 kali percobaan.' });
+  });
+
   it('creates the account only when both codes are right, and signs the person in', async () => {
     const { registrationId } = (await (await post('register/identity', identity())).json()) as { registrationId: string };
     const contact = await post('register/contact', { registrationId, email: 'Rina.Kartika@Contoh.id', phone: '0812-3456-7890', password: 'Kopi-Tubruk-2026' });

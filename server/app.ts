@@ -20,6 +20,7 @@ import { paymentsRoutes } from './features/payments/payments-routes.ts';
 import { authRoutes } from './features/auth/auth-routes.ts';
 import { accountRoutes } from './features/auth/account-routes.ts';
 import { devMailboxRoutes } from './messaging/dev-mailbox-routes.ts';
+import { openApiRoutes } from './http/openapi/openapi-routes.ts';
 import { gatewaySimulatorRoutes } from './features/payments/gateway-simulator.ts';
 import { complaintFile } from './features/complaints/complaint-mutations.ts';
 import { notificationRead } from './features/notifications/notification-mutations.ts';
@@ -68,6 +69,7 @@ export function createApp(deps: AppDeps) {
   api.route('/sync', syncRoutes(deps, mutations));
   api.route('/cards', cardsRoutes(deps));
   api.route('/payments', paymentsRoutes(deps));
+  api.route('/openapi.json', openApiRoutes(deps, () => app.routes));
   api.all('*', (c) => apiError(c, 404, 'NOT_FOUND'));
 
   app.route('/api', api);

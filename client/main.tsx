@@ -5,8 +5,10 @@ import { getLanguage } from './i18n/language.ts';
 import { registerServiceWorker } from './shell/service-worker-registration.ts';
 import { readSignedInEmail } from './data/session-state.ts';
 import { startSync } from './sync/sync-client.ts';
+import { requestPersistentStorage, watchQuotaFailures } from './data/storage-quota.ts';
 
 document.documentElement.lang = getLanguage();
+watchQuotaFailures(window);
 render(<App />, document.getElementById('app')!);
 
 // The dev server has no service worker (Vite serves /sw.js as HTML there).
@@ -14,5 +16,8 @@ if (import.meta.env.PROD && 'serviceWorker' in navigator) void registerServiceWo
 
 // Sync only for a signed-in phone; the first screen renders from IndexedDB meanwhile.
 void readSignedInEmail().then((owner) => {
-  if (owner) startSync();
+  if (owner) {
+    startSync();
+    void requestPersistentStorage();
+  }
 });

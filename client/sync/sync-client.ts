@@ -3,6 +3,7 @@ import { signal } from '@preact/signals';
 import type { SyncApi } from './sync-worker.ts';
 import { createSyncScheduler } from './sync-scheduler.ts';
 import { BACKGROUND_SYNC_TAG } from './sync-names.ts';
+import { requestPersistentStorage } from '../data/storage-quota.ts';
 
 /** Set when the server said the session ended: the shell asks the user to sign in again. */
 export const signInRequired = signal(false);
@@ -37,6 +38,8 @@ export function requestSync(): void {
 
 export function resumeSyncAfterSignIn(): void {
   signInRequired.value = false;
+  // Signed in, the phone now holds someone's data and unsent work: ask the browser to keep it.
+  void requestPersistentStorage();
   if (scheduler) void scheduler.resume();
   else startSync();
 }

@@ -1,0 +1,36 @@
+import { defineText } from '../../i18n/language.ts';
+
+export const settingsText = defineText({
+  id: {
+    title: 'Pengaturan',
+    language: 'Bahasa',
+    indonesian: 'Bahasa Indonesia',
+    english: 'English',
+    storage: 'Penyimpanan di ponsel',
+    persistent: 'Tersimpan permanen',
+    persistentMeaning: 'Peramban tidak akan menghapus data aplikasi ini sendiri, walau memori ponsel hampir penuh. Data hanya hilang jika Anda keluar dari akun atau menghapus data peramban.',
+    notPersistent: 'Belum permanen',
+    notPersistentMeaning: 'Jika memori ponsel hampir penuh, peramban boleh menghapus data aplikasi ini, termasuk draf dan kiriman yang belum terkirim. Pasang JMO Lite ke layar utama dan buka secara rutin agar peramban menyimpannya permanen.',
+    unknownPersistence: 'Peramban ini tidak memberi tahu apakah data disimpan permanen.',
+    used: (used: string, quota: string) => `Aplikasi ini memakai ${used} dari ${quota} yang boleh dipakai di ponsel ini.`,
+    usedUnknown: 'Peramban ini tidak memberi tahu berapa ruang yang dipakai.',
+    nearlyFull: 'Ruang hampir habis. Kosongkan memori ponsel agar draf baru tetap bisa disimpan.',
+    plenty: 'Ruangnya masih sangat cukup.',
+  },
+  en: {
+    title: 'Settings',
+    language: 'Language',
+    indonesian: 'Bahasa Indonesia',
+    english: 'English',
+    storage: 'Storage on this phone',
+    persistent: 'Kept permanently',
+    persistentMeaning: 'The browser will not delete this app’s data by itself, even when the phone is nearly full. It only goes when you sign out or clear the browser’s data.',
+    notPersistent: 'Not permanent yet',
+    notPersistentMeaning: 'When the phone is nearly full, the browser may delete this app’s data, including drafts and items not sent yet. Install JMO Lite on the home screen and open it regularly so the browser keeps it permanently.',
+    unknownPersistence: 'This browser does not say whether the data is kept permanently.',
+    used: (used: string, quota: string) => `This app uses ${used} of the ${quota} it may use on this phone.`,
+    usedUnknown: 'This browser does not say how much space is used.',
+    nearlyFull: 'Space is nearly used up. Free some phone storage so new drafts can still be saved.',
+    plenty: 'There is plenty of room.',
+  },
+});

@@ -30,11 +30,11 @@ export function watchQuotaFailures(target: Pick<Window, 'addEventListener'>): vo
   });
 }
 
-/** Asks the browser not to evict this app's data under storage pressure; silently refused is fine. */
+/** Asks the browser not to evict this app's data under storage pressure (idempotent); a refusal is fine. */
 export async function requestPersistentStorage(storage: StorageManager | undefined = globalThis.navigator?.storage): Promise<boolean> {
   try {
     if (!storage?.persist) return false;
-    return (await storage.persisted()) || (await storage.persist());
+    return await storage.persist();
   } catch {
     return false;
   }

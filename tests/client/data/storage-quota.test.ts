@@ -106,7 +106,7 @@ describe('a write refused for lack of space', () => {
     expect(isQuotaError(undefined)).toBe(false);
   });
 
-  it('asks for persistent storage once and reports usage and quota', async () => {
+  it('asks for persistent storage and reports usage and quota', async () => {
     const storage = { persisted: vi.fn(async () => false), persist: vi.fn(async () => true), estimate: vi.fn(async () => ({ usage: 1_234_567, quota: 2_000_000_000 })) };
     expect(await requestPersistentStorage(storage as unknown as StorageManager)).toBe(true);
     expect(storage.persist).toHaveBeenCalledTimes(1);

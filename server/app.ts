@@ -8,6 +8,7 @@ import { staticClient } from './http/static-client.ts';
 import { compressJson } from './http/compress-json.ts';
 import { loadSession } from './auth/session.ts';
 import { healthRoutes } from './features/health/health-routes.ts';
+import { clientHintsRoutes } from './features/health/client-hints-routes.ts';
 import { officesRoutes } from './features/offices/offices-routes.ts';
 import { MutationRegistry } from './sync/mutation-registry.ts';
 import { syncRoutes } from './sync/sync-routes.ts';
@@ -62,6 +63,7 @@ export function createApp(deps: AppDeps) {
   api.use('*', loadSession(deps));
   api.route('/health', healthRoutes(deps));
   api.route('/offices', officesRoutes());
+  api.route('/client-hints', clientHintsRoutes());
   // Feature routes are mounted here, one line each; features register their mutations.
   const mutations = new MutationRegistry().register(profileUpdate).register(claimSubmit).register(claimCancel).register(complaintFile).register(notificationRead);
   api.route('/auth', authRoutes(deps));

@@ -4,6 +4,10 @@ import type { SyncApi } from './sync-worker.ts';
 import { createSyncScheduler } from './sync-scheduler.ts';
 import { BACKGROUND_SYNC_TAG } from './sync-names.ts';
 import { requestPersistentStorage } from '../data/storage-quota.ts';
+import { dataSaver } from '../data/device-db-instance.ts';
+import { localDb } from '../data/local-db-instance.ts';
+import { countPending } from './outbox.ts';
+import { updatePeriodicSync } from './periodic-sync.ts';
 
 /** Set when the server said the session ended: the shell asks the user to sign in again. */
 export const signInRequired = signal(false);
@@ -22,8 +26,12 @@ export function startSync(): void {
     random: Math.random,
     isVisible: () => document.visibilityState === 'visible',
     onSignedOut: () => (signInRequired.value = true),
+    timerPulls: () => !dataSaver.value,
   });
-  window.addEventListener('online', () => void scheduler?.online());
+  // Under data saver a returning network only delivers what waits; it does not pull for nothing.
+  window.addEventListener('online', async () => {
+    if (!dataSaver.value || (await countPending(localDb)) > 0) void scheduler?.online();
+  });
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'visible') void scheduler?.request();
   });
@@ -40,11 +48,13 @@ export function resumeSyncAfterSignIn(): void {
   signInRequired.value = false;
   // Signed in, the phone now holds someone's data and unsent work: ask the browser to keep it.
   void requestPersistentStorage();
+  void updatePeriodicSync(!dataSaver.value);
   if (scheduler) void scheduler.resume();
   else startSync();
 }
 
 export function stopSync(): void {
+  void updatePeriodicSync(false);
   scheduler?.stop();
   scheduler = null;
 }

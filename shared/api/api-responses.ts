@@ -24,6 +24,7 @@ export const HealthResponseSchema = v.object({
   serverTime: Timestamp,
 });
 
+export const ClientHintsResponseSchema = v.object({ saveData: v.boolean() });
 export const OfficesResponseSchema = v.object({ offices: v.array(v.looseObject({ id: v.string(), name: v.string() })) });
 export const PublicKeyResponseSchema = v.object({ algorithm: v.literal('Ed25519'), publicKey: v.string() });
 

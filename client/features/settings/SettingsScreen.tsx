@@ -2,6 +2,7 @@ import { setLanguage, useLanguage, useText, type Language } from '../../i18n/lan
 import { useDocumentTitle } from '../../shell/use-document-title.ts';
 import { settingsText } from './settings-text.ts';
 import { StoragePanel } from './StoragePanel.tsx';
+import { DataSaverPanel } from './DataSaverPanel.tsx';
 
 const languages: Language[] = ['id', 'en'];
 
@@ -27,6 +28,7 @@ export function SettingsScreen() {
           </label>
         ))}
       </fieldset>
+      <DataSaverPanel />
       <StoragePanel />
     </>
   );

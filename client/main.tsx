@@ -7,7 +7,7 @@ import { readSignedInEmail } from './data/session-state.ts';
 import { startSync } from './sync/sync-client.ts';
 import { updatePeriodicSync } from './sync/periodic-sync.ts';
 import { requestPersistentStorage, watchQuotaFailures } from './data/storage-quota.ts';
-import { recordPageUsage, refreshDataSaver } from './data/device-db-instance.ts';
+import { dataSaverKnown, recordPageUsage } from './data/device-db-instance.ts';
 
 document.documentElement.lang = getLanguage();
 watchQuotaFailures(window);
@@ -22,7 +22,7 @@ if (import.meta.env.PROD && 'serviceWorker' in navigator) void registerServiceWo
 
 // Sync only for a signed-in phone; the first screen renders from IndexedDB meanwhile.
 // Data saver is known before the first sync decides whether to set a timer.
-void Promise.all([readSignedInEmail(), refreshDataSaver()]).then(([owner, saving]) => {
+void Promise.all([readSignedInEmail(), dataSaverKnown]).then(([owner, saving]) => {
   if (owner) {
     startSync();
     void requestPersistentStorage();

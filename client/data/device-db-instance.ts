@@ -20,3 +20,6 @@ export async function refreshDataSaver(): Promise<boolean> {
   dataSaver.value = await isDataSaverOn(deviceDb, { saveData: browserSaveData(), fetch: (input, init) => fetch(input, init) });
   return dataSaver.value;
 }
+
+/** Settles once the stored choice is read at page load: optional downloads wait for it. */
+export const dataSaverKnown: Promise<boolean> = refreshDataSaver().catch(() => dataSaver.value);

@@ -6,7 +6,7 @@ import { useLiveQuery } from '../../data/use-live-query.ts';
 import { isOnline } from '../../shell/connection.ts';
 import { mapLink, searchOffices, telLink, type GeoPoint, type Office } from '../../../shared/offices/office-search.ts';
 import { refreshOffices } from './office-cache.ts';
-import { dataSaver } from '../../data/device-db-instance.ts';
+import { dataSaver, dataSaverKnown } from '../../data/device-db-instance.ts';
 
 const text = defineText({
   id: {
@@ -69,7 +69,9 @@ export function OfficesScreen() {
   };
   // Under data saver the directory is optional data: fetched only on request.
   useEffect(() => {
-    if (isOnline.value && !dataSaver.value) void refreshOffices(localDb);
+    void dataSaverKnown.then(() => {
+      if (isOnline.value && !dataSaver.value) void refreshOffices(localDb);
+    });
   }, []);
 
   function locate() {

@@ -31,7 +31,7 @@ export function DataSaverPanel() {
   const cost = usedBytes === null ? '' : costInRupiah(usedBytes) < 1 ? t.lessThanOneRupiah : formatRupiah(costInRupiah(usedBytes), language);
   return (
     <section class="card" aria-labelledby="data-saver-title">
-      <h2 id="data-saver-title">{t.dataSaver}</h2>
+      <h2 id="data-saver-title">{t.mobileData}</h2>
       <label class="choice">
         <input type="checkbox" checked={dataSaver.value} disabled={choice === null} onChange={(e) => void toggle(e.currentTarget.checked)} aria-describedby="data-saver-meaning" />
         <span>{t.dataSaver}</span>

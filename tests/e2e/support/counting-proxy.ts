@@ -5,7 +5,7 @@ import { createConnection, createServer, type Server } from 'node:net';
  * line: what a phone's data plan pays for, headers included (TCP/IP and TLS overhead aside).
  */
 export async function startCountingProxy(targetPort: number) {
-  const totals = { up: 0, down: 0, requests: [] as string[] };
+  const totals = { up: 0, down: 0, requests: [] as string[], statuses: [] as number[] };
   const server: Server = createServer((client) => {
     const upstream = createConnection({ host: '127.0.0.1', port: targetPort });
     client.on('data', (chunk: Buffer) => {
@@ -15,6 +15,7 @@ export async function startCountingProxy(targetPort: number) {
     });
     upstream.on('data', (chunk: Buffer) => {
       totals.down += chunk.length;
+      for (const match of chunk.toString('latin1').matchAll(/^HTTP\/1\.1 (\d{3}) /gm)) totals.statuses.push(Number(match[1]));
       client.write(chunk);
     });
     client.on('close', () => upstream.destroy());
@@ -32,6 +33,7 @@ export async function startCountingProxy(targetPort: number) {
       totals.up = 0;
       totals.down = 0;
       totals.requests = [];
+      totals.statuses = [];
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

@@ -15,6 +15,7 @@ performance.setResourceTimingBufferSize(1000);
 document.addEventListener('visibilitychange', () => {
   if (document.visibilityState === 'hidden') void recordPageUsage();
 });
+window.addEventListener('pagehide', () => void recordPageUsage());
 render(<App />, document.getElementById('app')!);
 
 // The dev server has no service worker (Vite serves /sw.js as HTML there).

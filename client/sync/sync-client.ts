@@ -4,7 +4,7 @@ import type { SyncApi } from './sync-worker.ts';
 import { createSyncScheduler } from './sync-scheduler.ts';
 import { BACKGROUND_SYNC_TAG } from './sync-names.ts';
 import { requestPersistentStorage } from '../data/storage-quota.ts';
-import { dataSaver } from '../data/device-db-instance.ts';
+import { dataSaver, recordPageUsage } from '../data/device-db-instance.ts';
 import { localDb } from '../data/local-db-instance.ts';
 import { countPending } from './outbox.ts';
 import { updatePeriodicSync } from './periodic-sync.ts';
@@ -20,7 +20,8 @@ export function startSync(): void {
   const worker = new Worker(new URL('./sync-worker.ts', import.meta.url), { type: 'module', name: 'jmo-sync' });
   const api = wrap<SyncApi>(worker);
   scheduler = createSyncScheduler({
-    runSync: () => api.sync(),
+    // The page's own requests (sign-in, screens) are counted alongside, while the page is alive.
+    runSync: () => api.sync().finally(() => void recordPageUsage()),
     setTimer: (callback, ms) => setTimeout(callback, ms),
     clearTimer: (handle) => clearTimeout(handle as number),
     random: Math.random,

@@ -9,6 +9,7 @@ import { staticClient } from './http/static-client.ts';
 import { compressJson } from './http/compress-json.ts';
 import { loadSession } from './auth/session.ts';
 import { healthRoutes } from './features/health/health-routes.ts';
+import { clientHintsRoutes } from './features/health/client-hints-routes.ts';
 import { officesRoutes } from './features/offices/offices-routes.ts';
 import { MutationRegistry, type MutationDefinition } from './sync/mutation-registry.ts';
 import { syncRoutes } from './sync/sync-routes.ts';
@@ -22,6 +23,7 @@ import { paymentsRoutes } from './features/payments/payments-routes.ts';
 import { authRoutes } from './features/auth/auth-routes.ts';
 import { accountRoutes } from './features/auth/account-routes.ts';
 import { devMailboxRoutes } from './messaging/dev-mailbox-routes.ts';
+import { openApiRoutes } from './http/openapi/openapi-routes.ts';
 import { gatewaySimulatorRoutes } from './features/payments/gateway-simulator.ts';
 import { complaintFile } from './features/complaints/complaint-mutations.ts';
 import { complaintReply } from './features/complaints/complaint-reply-mutation.ts';
@@ -71,6 +73,7 @@ export function createApp(deps: AppDeps, options: { testMutations?: MutationDefi
   api.use('*', loadSession(deps));
   api.route('/health', healthRoutes(deps));
   api.route('/offices', officesRoutes());
+  api.route('/client-hints', clientHintsRoutes());
   // Feature routes are mounted here, one line each.
   const mutations = new MutationRegistry();
   for (const definition of [...appMutations, ...(options.testMutations ?? [])]) mutations.register(definition);
@@ -79,6 +82,7 @@ export function createApp(deps: AppDeps, options: { testMutations?: MutationDefi
   api.route('/sync', syncRoutes(deps, mutations));
   api.route('/cards', cardsRoutes(deps));
   api.route('/payments', paymentsRoutes(deps));
+  api.route('/openapi.json', openApiRoutes(deps, () => app.routes));
   api.all('*', (c) => apiError(c, 404, 'NOT_FOUND'));
 
   app.route('/api', api);

@@ -6,6 +6,8 @@ import { isOnline } from '../shell/connection.ts';
 import { useNow } from '../shell/use-now.ts';
 import { formatAsOf, freshnessOf } from '../../shared/rules/freshness.ts';
 import { syncText } from './sync-text.ts';
+import { dataSaver } from '../data/device-db-instance.ts';
+import { requestSync } from './sync-client.ts';
 
 /** "Data per 12 Nov 2026 14.03 — belum diperbarui": when the server last confirmed what is shown. */
 export function FreshnessLabel() {
@@ -27,6 +29,12 @@ export function FreshnessLabel() {
   return (
     <p class={`freshness freshness--${state === 'FRESH' ? 'fresh' : 'stale'}`}>
       {formatAsOf(meta.confirmedAt, language)} — {qualifier}
+      {/* Under data saver nothing refreshes on a timer: the user asks. */}
+      {dataSaver.value && isOnline.value && (
+        <button type="button" class="btn btn--quiet freshness__refresh" onClick={requestSync}>
+          {t.refresh}
+        </button>
+      )}
     </p>
   );
 }

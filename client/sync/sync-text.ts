@@ -16,6 +16,7 @@ export const syncText = defineText({
     retryNow: 'Coba sekarang',
     signInAgain: 'Sesi berakhir. Masuk lagi untuk mengirim data yang menunggu.',
     signIn: 'Masuk',
+    refresh: 'Perbarui',
   },
   en: {
     fresh: 'up to date',
@@ -32,5 +33,6 @@ export const syncText = defineText({
     retryNow: 'Try now',
     signInAgain: 'Session ended. Sign in again to send waiting items.',
     signIn: 'Sign in',
+    refresh: 'Refresh',
   },
 });

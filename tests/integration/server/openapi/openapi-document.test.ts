@@ -6,6 +6,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { createTestApp, type TestApp } from '../../../support/test-app.ts';
 import { demoEmails, signInAs } from '../../../support/test-session.ts';
 import { openApiPath } from '../../../../server/http/openapi/openapi-document.ts';
+import { appMutations } from '../../../../server/app.ts';
 
 interface Operation {
   summary?: string;
@@ -84,7 +85,7 @@ describe('GET /api/openapi.json', () => {
     const schema = operation('post', '/api/sync/push')!.requestBody!.content['application/json'].schema as { properties: { mutations: { items: { oneOf: { properties: { name: { const: string } } }[]; discriminator: { propertyName: string } } } } };
     const items = schema.properties.mutations.items;
     expect(items.discriminator).toEqual({ propertyName: 'name' });
-    expect(items.oneOf.map((option) => option.properties.name.const).sort()).toEqual(['claim.cancel', 'claim.submit', 'complaint.file', 'notification.read', 'profile.update']);
+    expect(items.oneOf.map((option) => option.properties.name.const).sort()).toEqual(appMutations.map((mutation) => mutation.name).sort());
   });
 
   it('matches real requests and answers: sign-in, account, pull (200 and 304), push, refusals', async () => {

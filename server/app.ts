@@ -22,12 +22,13 @@ import { accountRoutes } from './features/auth/account-routes.ts';
 import { devMailboxRoutes } from './messaging/dev-mailbox-routes.ts';
 import { gatewaySimulatorRoutes } from './features/payments/gateway-simulator.ts';
 import { complaintFile } from './features/complaints/complaint-mutations.ts';
+import { complaintReply } from './features/complaints/complaint-reply-mutation.ts';
 import { notificationRead } from './features/notifications/notification-mutations.ts';
 
 const MAX_BODY_BYTES = 256 * 1024;
 
 /** Every mutation a phone may push; features add theirs here. */
-export const appMutations: readonly MutationDefinition[] = [profileUpdate, claimSubmit, claimCancel, complaintFile, notificationRead] as unknown as MutationDefinition[];
+export const appMutations: readonly MutationDefinition[] = [profileUpdate, claimSubmit, claimCancel, complaintFile, complaintReply, notificationRead] as unknown as MutationDefinition[];
 
 /**
  * Builds the whole HTTP app from its dependencies; tests call `app.request` on it.

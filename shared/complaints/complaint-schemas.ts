@@ -15,4 +15,14 @@ export const ComplaintFileArgsSchema = v.object({
 });
 export type ComplaintFileArgs = v.InferOutput<typeof ComplaintFileArgsSchema>;
 
+export const COMPLAINT_REPLY_MAX_LENGTH = 1000;
+
+/** `complaint.reply`: the participant's answer in a complaint thread; `replyId` makes a resend harmless. */
+export const ComplaintReplyArgsSchema = v.object({
+  complaintKey: int4IdText('Pengaduan tidak dikenali.'),
+  replyId: v.pipe(v.string(), v.uuid('Balasan tidak dikenali.')),
+  body: text({ min: 1, max: COMPLAINT_REPLY_MAX_LENGTH, required: 'Tulis balasan Anda.', tooLong: `Balasan maksimal ${COMPLAINT_REPLY_MAX_LENGTH} huruf.` }),
+});
+export type ComplaintReplyArgs = v.InferOutput<typeof ComplaintReplyArgsSchema>;
+
 export const NotificationReadArgsSchema = v.object({ keys: v.pipe(v.array(int4IdText('Pemberitahuan tidak dikenali.')), v.minLength(1), v.maxLength(200)) });

@@ -46,7 +46,9 @@ export function backofficeRoutes(deps: AppDeps) {
           ${openComplaints.map(
             (complaint) => html`<section>
               <h3>${complaint.ticketNo} — ${complaint.category} — ${complaint.status}</h3>
-              <p>${complaint.description}</p>
+              <ol>
+                ${complaint.messages.map((message) => html`<li><strong>${message.author === 'officer' ? 'Petugas' : 'Peserta'}:</strong> ${message.body}</li>`)}
+              </ol>
               <form method="post" action="/admin/complaints/${complaint.id}">
                 <label>Jawaban <textarea name="reply" maxlength="2000" required></textarea></label>
                 <label><input type="checkbox" name="close" value="1" /> Tutup pengaduan</label>

@@ -74,7 +74,7 @@ const nearMiss = fc.oneof(
   fc.record({ registrationId: fc.uuid(), channel: fc.constantFrom('email', 'sms', 'fax'), code: fc.oneof(fc.stringMatching(/^\d{0,7}$/), hostileText), email: fc.oneof(fc.emailAddress(), hostileText), phone: hostileText, password: fc.string() }, { requiredKeys: [] }),
   fc.record({
     deviceId: fc.oneof(fc.uuid(), fc.string()),
-    mutations: fc.array(fc.record({ id: fc.oneof(fc.integer(), fc.double()), name: fc.constantFrom('claim.submit', 'profile.update', 'complaint.file', 'notification.read', 'x'), args: fc.anything(), createdAt: fc.integer() }, { requiredKeys: [] }), { maxLength: 3 }),
+    mutations: fc.array(fc.record({ id: fc.oneof(fc.integer(), fc.double()), name: fc.constantFrom('claim.submit', 'profile.update', 'complaint.file', 'complaint.reply', 'notification.read', 'x'), args: fc.anything(), createdAt: fc.integer() }, { requiredKeys: [] }), { maxLength: 3 }),
   }, { requiredKeys: [] }),
   fc.record({ requestId: fc.uuid(), kpj: fc.oneof(fc.stringMatching(/^\d{0,12}$/), hostileText), months: hostileNumber, withJht: fc.anything() }, { requiredKeys: [] }),
   fc.record({ notificationId: hostileText, virtualAccount: fc.stringMatching(/^\d{0,17}$/), amount: hostileNumber, paidAt: fc.string() }, { requiredKeys: [] }),

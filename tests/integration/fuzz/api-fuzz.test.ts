@@ -161,11 +161,16 @@ describe(`every API endpoint under generated input (${RUNS} runs each)`, () => {
 });
 
 /** A valid `args` per registered mutation; the fuzz swaps some of its leaves for hostile values. */
-const VALID_ARGS: Record<string, (kpj: string, variant: boolean) => Record<string, unknown>> = {
+interface Mine {
+  kpj: string;
+  complaintKey: string;
+}
+const VALID_ARGS: Record<string, (mine: Mine, variant: boolean) => Record<string, unknown>> = {
   'profile.update': () => ({ address: 'Jl. Melati No. 5, Bandung', npwp: '123456789012345', bankAccount: { bankCode: '002', number: '123456789012', holderName: 'Siti Rahayu' } }),
-  'claim.submit': (kpj, variant) => (variant ? accidentReport(kpj) : jhtFullClaim(kpj, 'Siti Rahayu')),
+  'claim.submit': ({ kpj }, variant) => (variant ? accidentReport(kpj) : jhtFullClaim(kpj, 'Siti Rahayu')),
   'claim.cancel': () => ({ claimNo: 'KLM-261125-000001' }),
-  'complaint.file': (kpj) => ({ draftId: randomUUID(), category: 'SALDO', description: 'Saldo saya tidak bertambah sejak bulan lalu.', kpj }),
+  'complaint.reply': ({ complaintKey }) => ({ complaintKey, replyId: randomUUID(), body: 'Terima kasih, saya tunggu kabarnya.' }),
+  'complaint.file': ({ kpj }) => ({ draftId: randomUUID(), category: 'SALDO', description: 'Saldo saya tidak bertambah sejak bulan lalu.', kpj }),
   'notification.read': () => ({ keys: ['1', '2'] }),
 };
 
@@ -186,14 +191,23 @@ function withLeaf(args: unknown, path: (string | number)[], replacement: unknown
 describe(`every registered mutation under generated arguments (${RUNS} runs each)`, () => {
   let t: TestApp;
   let cookie: string;
-  let kpj: string;
+  const mine: Mine = { kpj: '', complaintKey: '' };
   beforeAll(async () => {
     t = await createTestApp();
     const siti = await signInAs(t, demoEmails.siti);
     cookie = siti.cookie;
     // Siti's own active card: valid arguments get past the ownership check into the handlers.
     const [card] = await t.database.db.select({ kpj: schema.memberships.kpj }).from(schema.memberships).where(and(eq(schema.memberships.participantId, siti.participantId), eq(schema.memberships.status, 'ACTIVE')));
-    kpj = card!.kpj;
+    mine.kpj = card!.kpj;
+    // One open complaint of hers, so a valid reply gets past the ownership check too.
+    const filed = await t.app.request('/api/sync/push', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Cookie: cookie },
+      body: JSON.stringify({ deviceId: randomUUID(), mutations: [{ id: 1, name: 'complaint.file', args: VALID_ARGS['complaint.file']!(mine, true), createdAt: 1 }] }),
+    });
+    const [complaint] = await t.database.db.select({ id: schema.complaints.id }).from(schema.complaints).where(eq(schema.complaints.participantId, siti.participantId));
+    expect(filed.status).toBe(200);
+    mine.complaintKey = String(complaint!.id);
   });
   afterAll(() => t.close());
 
@@ -208,7 +222,7 @@ describe(`every registered mutation under generated arguments (${RUNS} runs each
       const changes = fc.array(fc.tuple(fc.nat(), hostileValue), { minLength: 1, maxLength: 3 });
       await fc.assert(
         fc.asyncProperty(changes, fc.boolean(), counted(`mutation ${name}`, async (swaps, variant) => {
-          let sent: unknown = VALID_ARGS[name]!(kpj, variant);
+          let sent: unknown = VALID_ARGS[name]!(mine, variant);
           for (const [pick, value] of swaps) {
             const paths = leafPaths(sent);
             sent = withLeaf(sent, paths[pick % paths.length]!, value);

@@ -4,7 +4,7 @@ import { text, textErrors } from '../../../../shared/schema/text.ts';
 import { INT4_MAX } from '../../../../shared/schema/numbers.ts';
 import { AddCardSchema, ContactChangeSchema, RegisterContactSchema, RegisterIdentitySchema, SignInSchema } from '../../../../shared/auth/auth-schemas.ts';
 import { ClaimCancelArgsSchema, ClaimSubmitArgsSchema } from '../../../../shared/claims/claim-schemas.ts';
-import { ComplaintFileArgsSchema, NotificationReadArgsSchema } from '../../../../shared/complaints/complaint-schemas.ts';
+import { ComplaintFileArgsSchema, ComplaintReplyArgsSchema, NotificationReadArgsSchema } from '../../../../shared/complaints/complaint-schemas.ts';
 import { ProfileUpdateArgsSchema } from '../../../../shared/profile/profile-schemas.ts';
 import { PaymentWebhookSchema } from '../../../../shared/payments/payment-schemas.ts';
 import { MutationSchema, PullQuerySchema, PushRequestSchema } from '../../../../shared/sync/protocol.ts';
@@ -38,6 +38,8 @@ const FIELDS: [string, v.GenericSchema, Record<string, unknown>, (string | numbe
   ['claim bank number', ClaimSubmitArgsSchema, { ...jkk, type: 'JHT_FULL', cause: 'PHK', bankAccount: bank }, ['bankAccount', 'number']],
   ['claim number to cancel', ClaimCancelArgsSchema, { claimNo: 'KLM-261125-000001' }, ['claimNo']],
   ['complaint description', ComplaintFileArgsSchema, { draftId: uuid, category: 'SALDO', description: 'Saldo saya tidak bertambah sejak bulan lalu.' }, ['description']],
+  ['complaint reply', ComplaintReplyArgsSchema, { complaintKey: '12', replyId: uuid, body: 'Terima kasih, saya tunggu.' }, ['body']],
+  ['complaint reply key', ComplaintReplyArgsSchema, { complaintKey: '12', replyId: uuid, body: 'Terima kasih, saya tunggu.' }, ['complaintKey']],
   ['profile address', ProfileUpdateArgsSchema, { address: 'Jl. Melati No. 5, Bandung' }, ['address']],
   ['profile NPWP', ProfileUpdateArgsSchema, { npwp: '123456789012345' }, ['npwp']],
   ['webhook notification id', PaymentWebhookSchema, { notificationId: 'GW-12345678', virtualAccount: '1234567890123456', amount: 1000, paidAt: '2026-11-25T03:00:00.000Z' }, ['notificationId']],

@@ -17,6 +17,8 @@ performance.setResourceTimingBufferSize(1000);
 document.addEventListener('visibilitychange', () => {
   if (document.visibilityState === 'hidden') void recordPageUsage();
 });
+// Counted soon after load as well: a write started while the page unloads may never finish.
+window.addEventListener('load', () => setTimeout(() => void recordPageUsage(), 1_000));
 window.addEventListener('pagehide', () => void recordPageUsage());
 render(<App />, document.getElementById('app')!);
 

@@ -1,21 +1,36 @@
 import { createConnection, createServer, type Server } from 'node:net';
 
+interface Exchange {
+  request: string;
+  up: number;
+  down: number;
+  status?: number;
+}
+
 /**
- * A TCP relay in front of the server that counts every byte each way and notes each request
- * line: what a phone's data plan pays for, headers included (TCP/IP and TLS overhead aside).
+ * A TCP relay in front of the server that counts every byte each way, per request: what a
+ * phone's data plan pays for, headers included (TCP/IP and TLS overhead aside). HTTP/1.1
+ * requests on one connection are sequential, so bytes belong to the connection's last request.
  */
 export async function startCountingProxy(targetPort: number) {
-  const totals = { up: 0, down: 0, requests: [] as string[], statuses: [] as number[] };
+  let exchanges: Exchange[] = [];
   const server: Server = createServer((client) => {
     const upstream = createConnection({ host: '127.0.0.1', port: targetPort });
+    let current: Exchange | undefined;
     client.on('data', (chunk: Buffer) => {
-      totals.up += chunk.length;
-      for (const match of chunk.toString('latin1').matchAll(/^(GET|POST|PUT|DELETE|HEAD) (\S+) HTTP\/1\.1\r$/gm)) totals.requests.push(`${match[1]} ${match[2]}`);
+      for (const match of chunk.toString('latin1').matchAll(/^(GET|POST|PUT|DELETE|HEAD) (\S+) HTTP\/1\.1\r$/gm)) {
+        current = { request: `${match[1]} ${match[2]}`, up: 0, down: 0 };
+        exchanges.push(current);
+      }
+      if (current) current.up += chunk.length;
       upstream.write(chunk);
     });
     upstream.on('data', (chunk: Buffer) => {
-      totals.down += chunk.length;
-      for (const match of chunk.toString('latin1').matchAll(/^HTTP\/1\.1 (\d{3}) /gm)) totals.statuses.push(Number(match[1]));
+      const status = /^HTTP\/1\.1 (\d{3}) /m.exec(chunk.toString('latin1'));
+      if (current) {
+        current.down += chunk.length;
+        if (status) current.status = Number(status[1]);
+      }
       client.write(chunk);
     });
     client.on('close', () => upstream.destroy());
@@ -28,12 +43,10 @@ export async function startCountingProxy(targetPort: number) {
   const port = typeof address === 'object' && address ? address.port : 0;
   return {
     url: `http://127.0.0.1:${port}`,
-    totals,
+    exchanges: () => exchanges,
+    total: () => exchanges.reduce((sum, exchange) => sum + exchange.up + exchange.down, 0),
     reset() {
-      totals.up = 0;
-      totals.down = 0;
-      totals.requests = [];
-      totals.statuses = [];
+      exchanges = [];
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

@@ -22,7 +22,7 @@ export const settingsText = defineText({
     dataSaverAuto: 'Dinyalakan otomatis karena peramban atau operator meminta hemat data.',
     dataUse: 'Terpakai bulan ini',
     dataUseAmount: (bytes: string, cost: string) => `${bytes}, kira-kira ${cost} dengan harga paket Rp4.300 per GB.`,
-    dataUseNote: 'Dihitung dari semua yang diunduh dan dikirim aplikasi ini di ponsel ini, termasuk sinkronisasi di latar belakang.',
+    dataUseNote: 'Perkiraan dari yang diunduh aplikasi ini di ponsel ini, termasuk sinkronisasi di latar belakang. Tagihan operator bisa sedikit lebih besar: kepala permintaan yang dikirim tidak ikut terhitung.',
     lessThanOneRupiah: 'kurang dari Rp1',
   },
   en: {
@@ -46,7 +46,7 @@ export const settingsText = defineText({
     dataSaverAuto: 'Turned on automatically because the browser or the operator asked to save data.',
     dataUse: 'Used this month',
     dataUseAmount: (bytes: string, cost: string) => `${bytes}, about ${cost} at a package price of Rp4,300 per GB.`,
-    dataUseNote: 'Counts everything this app downloaded and sent on this phone, background sync included.',
+    dataUseNote: 'An estimate of what this app downloaded on this phone, background sync included. Your operator may count a little more: the headers of the requests sent are not included.',
     lessThanOneRupiah: 'less than Rp1',
   },
 });

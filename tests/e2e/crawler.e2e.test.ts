@@ -22,8 +22,10 @@ const LINKED_ROUTES = [/^\/saldo\/[^/]+$/, /^\/kartu\/[^/]+$/, /^\/klaim\/lacak\
 const CACHED_DATA = /^\/($|saldo\/|kartu|simulasi|klaim($|\/lacak\/)|pengaduan($|\/(?!baru$))|notifikasi|akun)/;
 const BPU_CACHED_DATA = /^\/bayar$/;
 
-/** Walks share the machine three at a time, so one takes longer than a lone test. */
-// A whole walk on a busy shared machine took up to 300 s; a timeout says nothing, a slow verdict does.
+/**
+ * Walks share the machine three at a time, so one takes longer than a lone test: up to 300 s
+ * on a busy shared machine. A timeout says nothing, a slow verdict does.
+ */
 const WALK_TIMEOUT_MS = 600_000;
 const RINA = { email: 'rina.kartika@contoh.id', phone: '0812 7777 1234', password: 'Es-Cendol-Dingin-5', newPassword: 'Es-Teler-Segar-77' };
 

@@ -50,7 +50,9 @@ export function createSyncScheduler(deps: SchedulerDeps) {
         paused = true;
         deps.onSignedOut();
       } else {
-        schedule(retryDelayMs(failures++, deps.random));
+        // The server's Retry-After is a floor: jitter above it still spreads the phones out.
+        const floorMs = outcome.kind === 'server-error' ? (outcome.retryAfterMs ?? 0) : 0;
+        schedule(floorMs + retryDelayMs(failures++, deps.random));
       }
     } finally {
       running = false;

@@ -28,7 +28,7 @@ export function syncRoutes(deps: AppDeps, registry: MutationRegistry) {
       return c.json(outcome.body);
     })
     .post('/push', vValidator('json', PushRequestSchema, rejectInvalid), async (c) => {
-      const response = await pushMutations(deps.db, registry, c.get('auth')!, c.req.valid('json'), deps.clock.now());
+      const response = await pushMutations(deps.db, registry, c.get('auth')!, c.req.valid('json'), deps.clock.now(), deps.log);
       c.header('Cache-Control', 'no-store');
       return c.json(response);
     });

@@ -4,19 +4,20 @@ import { KpjSchema } from '../ids/kpj.ts';
 import { EmailSchema } from '../ids/email.ts';
 import { PhoneSchema } from '../ids/phone.ts';
 import { isIsoDate } from '../rules/dates.ts';
+import { text } from '../schema/text.ts';
 
 const Code = v.pipe(v.string('Isi kode 6 angka.'), v.trim(), v.regex(/^\d{6}$/, 'Kode terdiri dari 6 angka.'));
 const Password = v.pipe(v.string('Isi kata sandi.'), v.minLength(1, 'Isi kata sandi.'), v.maxLength(128, 'Kata sandi paling panjang 128 huruf.'));
 
 export const SignInSchema = v.object({
-  identifier: v.pipe(v.string('Isi email atau NIK.'), v.trim(), v.minLength(1, 'Isi email atau NIK.'), v.maxLength(254)),
+  identifier: text({ min: 1, max: 254, required: 'Isi email atau NIK.', tooLong: 'Email atau NIK terlalu panjang.' }),
   password: Password,
 });
 
 export const RegisterIdentitySchema = v.object({
   nik: NikSchema,
   kpj: KpjSchema,
-  fullName: v.pipe(v.string('Isi nama lengkap.'), v.trim(), v.minLength(2, 'Isi nama lengkap sesuai KTP.'), v.maxLength(100)),
+  fullName: text({ min: 2, max: 100, required: 'Isi nama lengkap.', tooShort: 'Isi nama lengkap sesuai KTP.', tooLong: 'Nama lengkap paling panjang 100 huruf.' }),
   birthDate: v.pipe(v.string('Isi tanggal lahir.'), v.check(isIsoDate, 'Tanggal lahir tidak valid.')),
 });
 

@@ -8,7 +8,8 @@ export function startServer(port: number, env: Record<string, string>): Promise<
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   return new Promise((resolve, reject) => {
-    const deadline = Date.now() + 60_000;
+    // Generous: a server that exits is reported at once; a slow one on a busy machine is not a failure.
+    const deadline = Date.now() + 180_000;
     const poll = async () => {
       if (child.exitCode !== null) return reject(new Error(`server exited with ${child.exitCode}`));
       try {

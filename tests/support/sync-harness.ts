@@ -2,6 +2,48 @@ import { randomUUID } from 'node:crypto';
 import { openLocalDb, type JmoDb } from '../../client/data/local-db.ts';
 import { createSyncEngine, type SyncEngine } from '../../client/sync/sync-engine.ts';
 import type { TestApp } from './test-app.ts';
+import * as v from 'valibot';
+import { eq, sql } from 'drizzle-orm';
+import { participants } from '../../server/db/schema.ts';
+import type { MutationDefinition } from '../../server/sync/mutation-registry.ts';
+
+const PoisonArgsSchema = v.object({ address: v.string() });
+
+/**
+ * Test-only mutations, never in the production registry. `test.poison` writes, then fails the
+ * way a real handler fails on data PostgreSQL refuses (a non-transient SQL error);
+ * `test.busy` writes, then fails as a serialization failure (SQLSTATE 40001) would.
+ */
+export const poisonMutation: MutationDefinition<typeof PoisonArgsSchema> = {
+  name: 'test.poison',
+  schema: PoisonArgsSchema,
+  async apply({ tx, auth }, args) {
+    await tx.update(participants).set({ address: args.address }).where(eq(participants.id, auth.participantId));
+    await tx.execute(sql`select 1 / 0`);
+    return { status: 'applied' };
+  },
+};
+
+/** Writes, then runs into a real statement timeout raised by the database (SQLSTATE 57014). */
+export const slowMutation: MutationDefinition<typeof PoisonArgsSchema> = {
+  name: 'test.slow',
+  schema: PoisonArgsSchema,
+  async apply({ tx, auth }, args) {
+    await tx.update(participants).set({ address: args.address }).where(eq(participants.id, auth.participantId));
+    await tx.execute(sql`set local statement_timeout = '20ms'`);
+    await tx.execute(sql`select pg_sleep(1)`);
+    return { status: 'applied' };
+  },
+};
+
+export const busyMutation: MutationDefinition<typeof PoisonArgsSchema> = {
+  name: 'test.busy',
+  schema: PoisonArgsSchema,
+  async apply({ tx, auth }, args) {
+    await tx.update(participants).set({ address: args.address }).where(eq(participants.id, auth.participantId));
+    throw Object.assign(new Error('could not serialize access due to concurrent update'), { code: '40001' });
+  },
+};
 
 export type Fault = 'none' | 'network-down' | 'answer-lost' | 'timeout-after-commit' | 'server-error' | 'duplicate-send' | 'reorder';
 

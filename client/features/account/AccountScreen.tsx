@@ -7,6 +7,7 @@ import { SignOutSection } from '../auth/SignOutSection.tsx';
 import { accountText } from './account-text.ts';
 import { ProfileForm } from './ProfileForm.tsx';
 import { OnlineAccountSections } from './OnlineAccountSections.tsx';
+import { FreshnessLabel } from '../../sync/FreshnessLabel.tsx';
 
 export function AccountScreen() {
   const t = useText(accountText);
@@ -36,6 +37,7 @@ export function AccountScreen() {
     <>
       <h1>{t.title}</h1>
       {data.profile && <ProfileForm profile={data.profile} />}
+      {data.profile && <FreshnessLabel />}
       <OnlineAccountSections />
       <a class="link-row" href="/pengaturan">
         {t.settings} <span aria-hidden="true">›</span>

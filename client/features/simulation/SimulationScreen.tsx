@@ -4,6 +4,7 @@ import { useDocumentTitle } from '../../shell/use-document-title.ts';
 import { localDb } from '../../data/local-db-instance.ts';
 import { useLiveQuery } from '../../data/use-live-query.ts';
 import { Field } from '../../ui/Field.tsx';
+import { FreshnessLabel } from '../../sync/FreshnessLabel.tsx';
 import { formatRupiah } from '../../../shared/money/rupiah.ts';
 import { jhtBasisOf, simulateJht } from '../../../shared/rules/simulation.ts';
 import { jkpBenefit } from '../../../shared/rules/jkp.ts';
@@ -98,6 +99,8 @@ export function SimulationScreen() {
       <section class="card" aria-labelledby="jht-heading">
         <h2 id="jht-heading">{t.jht}</h2>
         <Field id="sim-balance" label={t.balance} inputMode="numeric" value={balanceText} error={errorOf('balance')} onInput={set('balance')} />
+        {/* The starting balance is the phone's copy of the merged balance. */}
+        <FreshnessLabel />
         <Field id="sim-wage" label={isBpu ? t.income : t.wage} inputMode="numeric" value={wageText} error={errorOf('wage')} onInput={set('wage')} />
         <Field id="sim-years" label={t.years} inputMode="numeric" value={fields.years} error={errorOf('years')} onInput={set('years')} />
         <Field id="sim-growth" label={t.growth} inputMode="numeric" value={fields.growth} error={errorOf('growth')} onInput={set('growth')} />

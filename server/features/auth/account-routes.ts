@@ -14,6 +14,8 @@ import { maskNik } from '../../../shared/ids/nik.ts';
 import { maskPhone } from '../../../shared/ids/phone.ts';
 import * as v from 'valibot';
 
+const SessionParamSchema = v.object({ id: v.pipe(v.string(), v.uuid('Perangkat tidak dikenali.')) });
+
 /** /api/account: the signed-in person's cards, devices, password and contact data. Online only. */
 export function accountRoutes(deps: AppDeps) {
   const ipOf = (c: Parameters<typeof clientIp>[0]) => clientIp(c, deps.config.trustProxy);
@@ -67,10 +69,9 @@ export function accountRoutes(deps: AppDeps) {
     })
     .post('/contact', vValidator('json', ContactChangeSchema, rejectInvalid), (c) => startContactChange(c, deps, c.get('auth')!, c.req.valid('json')))
     .post('/contact/verify', vValidator('json', ContactConfirmSchema, rejectInvalid), (c) => confirmContactChange(c, deps, c.get('auth')!, c.req.valid('json')))
-    .delete('/sessions/:id', async (c) => {
+    .delete('/sessions/:id', vValidator('param', SessionParamSchema, rejectInvalid), async (c) => {
       const auth = c.get('auth')!;
-      const id = c.req.param('id');
-      if (!v.is(v.pipe(v.string(), v.uuid()), id)) return apiError(c, 404, 'NOT_FOUND');
+      const { id } = c.req.valid('param');
       const now = deps.clock.now();
       const revoked = await deps.db.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.id, id), eq(sessions.accountId, auth.accountId), isNull(sessions.revokedAt))).returning({ id: sessions.id });
       if (revoked.length === 0) return apiError(c, 404, 'NOT_FOUND');
@@ -104,9 +105,9 @@ export function accountRoutes(deps: AppDeps) {
       await audit(deps.db, 'card_added', { accountId: auth.accountId, ip: ipOf(c), detail: { kpj }, now });
       return c.json({ added: kpj }, 201);
     })
-    .delete('/cards/:kpj', async (c) => {
+    .delete('/cards/:kpj', vValidator('param', AddCardSchema, rejectInvalid), async (c) => {
       const auth = c.get('auth')!;
-      const kpj = c.req.param('kpj');
+      const { kpj } = c.req.valid('param');
       const now = deps.clock.now();
       const outcome = await deps.db.transaction(async (tx) => {
         const [card] = await tx.select({ id: memberships.id }).from(memberships).innerJoin(accountCards, and(eq(accountCards.membershipId, memberships.id), eq(accountCards.accountId, auth.accountId))).where(eq(memberships.kpj, kpj));

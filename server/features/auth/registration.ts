@@ -69,11 +69,11 @@ export async function setRegistrationContact(c: Context, deps: AppDeps, input: {
   const [emailTaken] = await deps.db.select({ id: accounts.id }).from(accounts).where(eq(accounts.email, input.email));
   await deps.db.transaction(async (tx) => {
     await tx.update(registrations).set({ email: input.email, phoneE164: input.phone, passwordHash, emailVerifiedAt: null, phoneVerifiedAt: null }).where(eq(registrations.id, input.registrationId));
+    // A code is stored either way, so both paths cost the same; the owner of a taken address
+    // gets a notice instead of it, and the registrant sees the same screen as always.
+    await issueCode(tx, registrationCode(input.registrationId, 'email'), input.email, emailTaken ? null : registrationMessage, now);
     if (emailTaken) {
-      // The address owner learns of the attempt; the registrant sees the same screen as always.
       await enqueueMessage(tx, { channel: 'email', recipient: input.email, subject: 'Ada yang mencoba mendaftar dengan email Anda', body: 'Seseorang mencoba mendaftarkan akun JMO Lite baru dengan alamat email ini, yang sudah dipakai akun Anda. Jika itu bukan Anda, abaikan pesan ini. Jika Anda lupa kata sandi, gunakan "Lupa kata sandi" di aplikasi.' }, now);
-    } else {
-      await issueCode(tx, registrationCode(input.registrationId, 'email'), input.email, registrationMessage, now);
     }
     await issueCode(tx, registrationCode(input.registrationId, 'sms'), input.phone, registrationMessage, now);
   });

@@ -33,6 +33,14 @@ describe('the sync scheduler', () => {
     expect(h.timers.at(-1)?.ms).toBe(60_000);
   });
 
+  it('waits at least what the server asked for in Retry-After after a 503', async () => {
+    const h = harness([{ kind: 'server-error', status: 503, retryAfterMs: 5_000 }, { kind: 'server-error', status: 503 }]);
+    await h.scheduler.request();
+    await h.scheduler.request();
+    expect(h.timers.map((t) => t.ms)).toEqual([5_000 + 1_000, 2_000]);
+    expect(h.runs()).toBe(2);
+  });
+
   it('pauses after the session ends and resumes only after a new sign-in', async () => {
     const h = harness([{ kind: 'signed-out' }]);
     await h.scheduler.request();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, isNull } from 'drizzle-orm';
-import { createTestApp, jsonRequest, type TestApp } from '../../../support/test-app.ts';
+import { createTestApp, fromLoopback, jsonRequest, type TestApp } from '../../../support/test-app.ts';
 import { demoEmails } from '../../../support/test-session.ts';
 import { accounts, memberships, participants } from '../../../../server/db/schema.ts';
 import { DEMO_PASSWORD } from '../../../../server/seed/demo-people.ts';
@@ -28,7 +28,7 @@ describe('registration against the membership data, with email and SMS codes', (
   afterAll(() => t.close());
 
   const post = (path: string, body: unknown) => t.app.request(`/api/auth/${path}`, jsonRequest('POST', body));
-  const mailbox = async () => ((await (await t.app.request('/dev/mailbox.json')).json()) as { messages: Mail[] }).messages;
+  const mailbox = async () => ((await (await t.app.request('/dev/mailbox.json', {}, fromLoopback)).json()) as { messages: Mail[] }).messages;
   const latestCode = async (recipient: string) => (await mailbox()).find((m) => m.recipient === recipient)?.body.match(/\b(\d{6})\b/)?.[1];
   const identity = (overrides: object = {}) => ({ nik: rina.nik, kpj: rina.kpj, fullName: 'rina  KARTIKA', birthDate: '1998-11-09', ...overrides });
 

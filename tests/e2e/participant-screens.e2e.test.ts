@@ -266,9 +266,10 @@ describe('participant screens at 360×640', () => {
     await page.getByText(/nomor tiket ADU-/).waitFor({ timeout: 30_000 });
     await page.goto(`${server.url}/pengaduan`);
     await page.getByRole('link', { name: /ADU-/ }).first().click();
-    const message = page.locator('main .card > ol > li').first();
+    const thread = page.locator('main .card', { has: page.locator('ol') }).first();
+    const message = thread.locator('ol > li').first();
     await message.waitFor();
-    const cardBox = (await page.locator('main .card:has(> ol)').first().boundingBox())!;
+    const cardBox = (await thread.boundingBox())!;
     const messageBox = (await message.boundingBox())!;
     expect(messageBox.x - cardBox.x).toBeGreaterThanOrEqual(12);
     expect(cardBox.x + cardBox.width - (messageBox.x + messageBox.width)).toBeGreaterThanOrEqual(12);

@@ -56,7 +56,7 @@ export const ClaimResubmitArgsSchema = v.object({
   claimNo: v.pipe(v.string('Nomor klaim tidak dikenali.'), v.regex(/^KLM-\d{6}-\d{6,10}$/, 'Nomor klaim tidak dikenali.')),
   bankAccount: v.optional(BankAccountSchema),
   documentsConfirmed: DocumentIds,
-  note: v.pipe(v.string('Tulis apa yang sudah Anda perbaiki.'), v.trim(), v.minLength(5, 'Tulis apa yang sudah Anda perbaiki, minimal 5 huruf.'), v.maxLength(300, 'Catatan maksimal 300 huruf.')),
+  note: text({ min: 5, max: 300, required: 'Tulis apa yang sudah Anda perbaiki.', tooShort: 'Tulis apa yang sudah Anda perbaiki, minimal 5 huruf.', tooLong: 'Catatan maksimal 300 huruf.' }),
 });
 export type ClaimResubmitArgs = v.InferOutput<typeof ClaimResubmitArgsSchema>;
 

@@ -169,6 +169,7 @@ const VALID_ARGS: Record<string, (mine: Mine, variant: boolean) => Record<string
   'profile.update': () => ({ address: 'Jl. Melati No. 5, Bandung', npwp: '123456789012345', bankAccount: { bankCode: '002', number: '123456789012', holderName: 'Siti Rahayu' } }),
   'claim.submit': ({ kpj }, variant) => (variant ? accidentReport(kpj) : jhtFullClaim(kpj, 'Siti Rahayu')),
   'claim.cancel': () => ({ claimNo: 'KLM-261125-000001' }),
+  'claim.resubmit': () => ({ claimNo: 'KLM-261125-000001', bankAccount: { bankCode: '002', number: '123456789012', holderName: 'Siti Rahayu' }, documentsConfirmed: ['KTP'], note: 'Rekening sudah saya ganti ke atas nama saya.' }),
   'complaint.reply': ({ complaintKey }) => ({ complaintKey, replyId: randomUUID(), body: 'Terima kasih, saya tunggu kabarnya.' }),
   'complaint.file': ({ kpj }) => ({ draftId: randomUUID(), category: 'SALDO', description: 'Saldo saya tidak bertambah sejak bulan lalu.', kpj }),
   'notification.read': () => ({ keys: ['1', '2'] }),

@@ -1,17 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newPhonePage, saveScreenshot, waitForServiceWorkerControl } from './support/browser.ts';
-import { startServerProcess, type ServerProcess } from './support/server-process.ts';
+import type { Page } from 'playwright-core';
+import { saveScreenshot } from './support/browser.ts';
+import { demoEmails, forwardedMutations, useE2eSuite, type E2eSuite } from './support/suite.ts';
 import type { PullResponse } from '../../shared/sync/protocol.ts';
 
-const AGUS = 'agus.wijaya@demo.jmo-lite.test';
-const PASSWORD = 'Demo-JMO-2026!';
 const REPLY = 'Nama perusahaan saya PT Karya Mandiri, iuran Oktober dipotong dari gaji.';
 
-/** What the server holds for the signed-in participant, read through the API (the page's cookie). */
-async function serverThread(page: Page, ticketNo: string) {
-  const pull = await page.evaluate(async () => (await (await fetch('/api/sync/pull', { cache: 'no-store' })).json()) as PullResponse);
+/** What the server holds for the signed-in participant, asked past the proxy (works while "offline"). */
+async function serverThread(suite: E2eSuite, page: Page, ticketNo: string) {
+  const pull = await suite.serverJson<PullResponse>(page, '/api/sync/pull');
   const complaint = pull.changes.complaints!.find((c) => c.ticketNo === ticketNo)!;
   return { complaint, messages: pull.changes.complaintMessages!.filter((m) => m.complaintKey === complaint.key) };
 }
@@ -27,43 +25,28 @@ function officerAnswers(serverUrl: string, complaintKey: string, reply: string, 
 }
 
 describe('a reply in a complaint thread, in a real browser', () => {
-  let server: ServerProcess;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startServerProcess({ CLAIM_SIMULATOR: '0' });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const suite = useE2eSuite({ CLAIM_SIMULATOR: '0' });
 
   it('is written offline, shown as waiting, then delivered once and shown as sent; a refused one shows why and can be deleted', async () => {
-    const page = await newPhonePage(browser);
-    await page.goto(server.url, { waitUntil: 'load' });
-    await waitForServiceWorkerControl(page);
-    await page.goto(`${server.url}/masuk`);
-    await page.getByLabel('Email atau NIK').fill(AGUS);
-    await page.getByLabel('Kata sandi').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Masuk' }).click();
-    await page.getByTestId('merged-balance').waitFor({ timeout: 30_000 });
+    const page = await suite.openPhone();
+    await suite.signIn(page, demoEmails.agus);
 
-    await page.goto(`${server.url}/pengaduan/baru`);
+    await page.goto(`${suite.url}/pengaduan/baru`);
     await page.getByLabel('Kategori').selectOption('IURAN');
     await page.getByLabel('Isi pengaduan').fill('Iuran bulan Oktober belum tercatat di saldo JHT saya.');
     await page.getByRole('button', { name: 'Kirim pengaduan' }).click();
     const ticketNo = (await page.getByText(/Terkirim, nomor tiket ADU-/).innerText({ timeout: 30_000 })).match(/ADU-\d{6}-\d{6}/)![0];
 
     // The officer answers in the back office.
-    const { complaint } = await serverThread(page, ticketNo);
-    expect((await officerAnswers(server.url, complaint.key, 'Mohon sebutkan nama perusahaan Anda.', false)).status).toBe(303);
+    const { complaint } = await serverThread(suite, page, ticketNo);
+    expect((await officerAnswers(suite.server.url, complaint.key, 'Mohon sebutkan nama perusahaan Anda.', false)).status).toBe(303);
 
-    await page.goto(`${server.url}/pengaduan/${complaint.key}`);
+    await page.goto(`${suite.url}/pengaduan/${complaint.key}`);
     await page.getByText('Mohon sebutkan nama perusahaan Anda.').waitFor({ timeout: 30_000 });
     await page.getByText('Dijawab', { exact: true }).waitFor({ timeout: 30_000 });
 
-    await page.context().setOffline(true);
-    await page.evaluate(() => window.dispatchEvent(new Event('offline')));
+    await suite.goOffline(page);
+    const refusedBefore = suite.proxy.blocked.refused;
     await page.getByLabel('Balas').fill(REPLY);
     await page.getByRole('button', { name: 'Simpan dan kirim saat online' }).click();
     const queued = page.locator('li[data-reply-state="queued"]', { hasText: REPLY });
@@ -73,9 +56,12 @@ describe('a reply in a complaint thread, in a real browser', () => {
     await saveScreenshot(page, 'complaint-reply-queued');
     const replyBox = await page.getByRole('button', { name: 'Simpan dan kirim saat online' }).boundingBox();
     expect(replyBox!.height).toBeGreaterThanOrEqual(44);
+    // The sync worker tried (the page's offline flag does not reach it) and the cut network stopped it.
+    await expect.poll(() => suite.proxy.blocked.refused - refusedBefore, { timeout: 15_000 }).toBeGreaterThan(0);
+    expect(forwardedMutations(suite.proxy, 'complaint.reply')).toBe(0);
+    expect((await serverThread(suite, page, ticketNo)).messages.filter((m) => m.body === REPLY)).toEqual([]);
 
-    await page.context().setOffline(false);
-    await page.evaluate(() => window.dispatchEvent(new Event('online')));
+    await suite.goOnline(page);
     // Sent, then brought back by the pull as the server's own message (no reply state any more).
     await page.locator('li:not([data-reply-state])', { hasText: REPLY }).waitFor({ timeout: 30_000 });
     await page.getByText('Menunggu jawaban', { exact: true }).waitFor({ timeout: 30_000 });
@@ -83,9 +69,10 @@ describe('a reply in a complaint thread, in a real browser', () => {
     await page.getByText(REPLY, { exact: true }).scrollIntoViewIfNeeded();
     await saveScreenshot(page, 'complaint-reply-sent');
 
-    const onServer = await serverThread(page, ticketNo);
+    const onServer = await serverThread(suite, page, ticketNo);
     expect(onServer.messages.filter((m) => m.body === REPLY)).toHaveLength(1);
     expect(onServer.complaint.status).toBe('OPEN');
+    expect(forwardedMutations(suite.proxy, 'complaint.reply')).toBe(1);
 
     await page.reload({ waitUntil: 'load' });
     await page.getByText(REPLY, { exact: true }).waitFor();
@@ -93,13 +80,12 @@ describe('a reply in a complaint thread, in a real browser', () => {
 
     // The office closes the ticket while the phone is offline: the next reply is refused with
     // the reason, its text stays on the phone, and it can be deleted.
-    await page.context().setOffline(true);
-    await page.evaluate(() => window.dispatchEvent(new Event('offline')));
-    expect((await officerAnswers(server.url, complaint.key, 'Iuran sudah tercatat, pengaduan kami tutup.', true)).status).toBe(303);
+    await suite.goOffline(page);
+    expect((await officerAnswers(suite.server.url, complaint.key, 'Iuran sudah tercatat, pengaduan kami tutup.', true)).status).toBe(303);
     await page.getByLabel('Balas').fill('Terima kasih, sudah saya cek.');
     await page.getByRole('button', { name: 'Simpan dan kirim saat online' }).click();
-    await page.context().setOffline(false);
-    await page.evaluate(() => window.dispatchEvent(new Event('online')));
+    expect(forwardedMutations(suite.proxy, 'complaint.reply')).toBe(1);
+    await suite.goOnline(page);
     const refused = page.locator('li[data-reply-state="rejected"]', { hasText: 'Terima kasih, sudah saya cek.' });
     await refused.getByText(/sudah selesai, jadi tidak bisa dibalas lagi/).waitFor({ timeout: 30_000 });
     await page.getByText(/Masih ada masalah\? Buat pengaduan baru/).waitFor({ timeout: 30_000 });
@@ -111,7 +97,7 @@ describe('a reply in a complaint thread, in a real browser', () => {
     page.once('dialog', (dialog) => void dialog.accept());
     await refused.getByRole('button', { name: 'Hapus' }).click();
     await refused.waitFor({ state: 'detached' });
-    expect((await serverThread(page, ticketNo)).messages.filter((m) => m.body.startsWith('Terima kasih'))).toHaveLength(0);
+    expect((await serverThread(suite, page, ticketNo)).messages.filter((m) => m.body.startsWith('Terima kasih'))).toHaveLength(0);
     await page.context().close();
   });
 });

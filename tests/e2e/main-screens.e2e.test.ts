@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { saveScreenshot } from './support/browser.ts';
-import { useE2eSuite } from './support/suite.ts';
+import { DEMO_PASSWORD, demoEmails, useE2eSuite } from './support/suite.ts';
 
 async function seriousViolations(page: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
@@ -16,8 +16,8 @@ describe('every main screen at 360×640, in Indonesian, checked with axe', () =>
     const page = await suite.openPhone();
     expect(await seriousViolations(page)).toEqual([]);
     await page.goto(`${suite.url}/masuk`);
-    await page.getByLabel('Email atau NIK').fill('siti.rahayu@demo.jmo-lite.test');
-    await page.getByLabel('Kata sandi').fill('Demo-JMO-2026!');
+    await page.getByLabel('Email atau NIK').fill(demoEmails.siti);
+    await page.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
     await saveScreenshot(page, 'sign-in');
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Masuk' }).click();

@@ -1,18 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newPhonePage, saveScreenshot } from './support/browser.ts';
-import { startServerProcess, type ServerProcess } from './support/server-process.ts';
-
-const DEMO_PASSWORD = 'Demo-JMO-2026!';
-
-async function signIn(page: Page, url: string, who: string) {
-  await page.goto(`${url}/masuk`);
-  await page.getByLabel('Email atau NIK').fill(`${who}@demo.jmo-lite.test`);
-  await page.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Masuk' }).click();
-  await page.getByTestId('merged-balance').waitFor({ timeout: 30_000 });
-}
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { saveScreenshot } from './support/browser.ts';
+import { demoEmails, useE2eSuite } from './support/suite.ts';
 
 const rupiah = (text: string) => Number(text.replace(/\D/g, ''));
 
@@ -68,21 +58,12 @@ async function isInViewport(page: Page, selector: string): Promise<boolean> {
 }
 
 describe('participant screens at 360×640', () => {
-  let server: ServerProcess;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startServerProcess();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const suite = useE2eSuite();
 
   it('shows a wrong SMS code on screen, next to the SMS field, naming the SMS code', async () => {
-    const page = await newPhonePage(browser);
-    const seedLine = server.output.join('').split('\n').find((line) => line.includes('Rina Kartika'))!;
-    await page.goto(`${server.url}/daftar`);
+    const page = await suite.openPhone();
+    const seedLine = suite.server.output.join('').split('\n').find((line) => line.includes('Rina Kartika'))!;
+    await page.goto(`${suite.url}/daftar`);
     await page.getByLabel('NIK').fill(seedLine.match(/NIK (\d{16})/)![1]!);
     await page.getByLabel('Nomor KPJ (kartu peserta)').fill(seedLine.match(/KPJ (\d{11})/)![1]!);
     await page.getByLabel('Nama lengkap sesuai KTP').fill('Rina Kartika');
@@ -107,8 +88,8 @@ describe('participant screens at 360×640', () => {
   });
 
   it('adds the home balance lines up to the total after a payout, as the card page does', async () => {
-    const page = await newPhonePage(browser);
-    await signIn(page, server.url, 'siti.rahayu');
+    const page = await suite.openPhone();
+    await suite.signIn(page, demoEmails.siti);
     // A paid claim lowers the total and raises paidOutTotal (server/features/claims/claim-status.ts).
     await patchLocalRecord(page, 'balances', (balance) => ({ ...balance, paidOutTotal: 5_000_000, total: balance.total! - 5_000_000 }));
     await page.reload();
@@ -122,8 +103,8 @@ describe('participant screens at 360×640', () => {
   });
 
   it('labels each monthly figure by program, so the months visibly add up to the year line', async () => {
-    const page = await newPhonePage(browser);
-    await signIn(page, server.url, 'siti.rahayu');
+    const page = await suite.openPhone();
+    await suite.signIn(page, demoEmails.siti);
     await page.getByRole('link', { name: 'Rincian saldo' }).first().click();
     await page.getByText('Rincian iuran per bulan').waitFor();
     const yearJht = rupiah(await page.getByTestId('year-jht').innerText());
@@ -137,9 +118,9 @@ describe('participant screens at 360×640', () => {
   });
 
   it('projects a BPU member’s JHT from the 2% of declared income he pays, not 5.7% of Rp5 juta', async () => {
-    const page = await newPhonePage(browser);
-    await signIn(page, server.url, 'budi.santoso');
-    await page.goto(`${server.url}/simulasi`);
+    const page = await suite.openPhone();
+    await suite.signIn(page, demoEmails.budi);
+    await page.goto(`${suite.url}/simulasi`);
     const income = page.getByLabel('Penghasilan per bulan yang Anda laporkan (Rp)');
     await income.waitFor();
     expect(await income.inputValue()).toBe('2500000');
@@ -152,10 +133,10 @@ describe('participant screens at 360×640', () => {
   });
 
   it('copies the virtual account number with a visible confirmation, and writes the months in words', async () => {
-    const page = await newPhonePage(browser);
-    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
-    await signIn(page, server.url, 'budi.santoso');
-    await page.goto(`${server.url}/bayar`);
+    const page = await suite.openPhone();
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: suite.url });
+    await suite.signIn(page, demoEmails.budi);
+    await page.goto(`${suite.url}/bayar`);
     await page.getByLabel('Bayar untuk berapa bulan?').selectOption('2');
     const months = page.getByText(/^Untuk /);
     expect(await months.innerText()).toMatch(/^Untuk (Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember)( \d{4})?–[A-Z][a-z]+ \d{4}$/);
@@ -171,10 +152,10 @@ describe('participant screens at 360×640', () => {
   });
 
   it('asks for the new password twice on reset, and sends nothing while the two differ', async () => {
-    const page = await newPhonePage(browser);
+    const page = await suite.openPhone();
     const requests: string[] = [];
     page.on('request', (request) => requests.push(request.url()));
-    await page.goto(`${server.url}/lupa-kata-sandi?token=dari-tautan-email`);
+    await page.goto(`${suite.url}/lupa-kata-sandi?token=dari-tautan-email`);
     await page.getByLabel('Kata sandi baru', { exact: true }).fill('Es-Cendol-Dingin-5');
     await page.getByLabel('Ulangi kata sandi baru').fill('Es-Cendol-Dingin-6');
     await page.getByRole('button', { name: 'Simpan kata sandi baru' }).click();
@@ -191,8 +172,8 @@ describe('participant screens at 360×640', () => {
   });
 
   it('offers "Pasang aplikasi" when the browser offers installation, and the manual steps on iOS Safari', async () => {
-    const page = await newPhonePage(browser);
-    await page.goto(`${server.url}/pengaturan`);
+    const page = await suite.openPhone();
+    await page.goto(`${suite.url}/pengaturan`);
     await page.getByText('Pasang di layar utama').waitFor();
     await page.evaluate(() => {
       const offer = Object.assign(new Event('beforeinstallprompt', { cancelable: true }), {
@@ -205,13 +186,13 @@ describe('participant screens at 360×640', () => {
     expect(await page.evaluate(() => (window as unknown as { prompted?: boolean }).prompted)).toBe(true);
     await page.context().close();
 
-    const iphone = await browser.newContext({
+    const iphone = await suite.browser.newContext({
       viewport: { width: 360, height: 640 },
       locale: 'id-ID',
       userAgent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1',
     });
     const safari = await iphone.newPage();
-    await safari.goto(server.url);
+    await safari.goto(suite.url);
     await safari.getByText(/Bagikan .*→ Tambahkan ke Layar Utama/).waitFor();
     expect(await safari.getByRole('button', { name: 'Pasang aplikasi' }).count()).toBe(0);
     await saveScreenshot(safari, 'install-ios-steps');
@@ -219,33 +200,33 @@ describe('participant screens at 360×640', () => {
   });
 
   it('makes every tap target on the main screens at least 44×44 px (inline text links 24 px tall)', async () => {
-    const page = await newPhonePage(browser);
+    const page = await suite.openPhone();
     const paths = ['/', '/masuk', '/daftar', '/lupa-kata-sandi', '/layanan', '/kantor', '/pengaturan'];
     const signedInPaths = ['/', '/kartu', '/simulasi', '/klaim', '/klaim/baru', '/layanan', '/kantor', '/pengaduan', '/pengaduan/baru', '/notifikasi', '/bayar', '/akun', '/pengaturan'];
     const found: Record<string, string[]> = {};
     for (const path of paths) {
-      await page.goto(`${server.url}${path}`);
+      await page.goto(`${suite.url}${path}`);
       await page.locator('main h1').first().waitFor();
       found[`signed out ${path}`] = await smallTapTargets(page);
     }
-    await signIn(page, server.url, 'siti.rahayu');
+    await suite.signIn(page, demoEmails.siti);
     const cardPath = await page.getByRole('link', { name: 'Rincian saldo' }).first().getAttribute('href');
     for (const path of [...signedInPaths, cardPath!]) {
-      await page.goto(`${server.url}${path}`);
+      await page.goto(`${suite.url}${path}`);
       await page.locator('main h1').first().waitFor();
       await page.waitForTimeout(300); // live queries fill the screen
       found[path] = await smallTapTargets(page);
     }
     await saveScreenshot(page, 'tap-targets-balance');
-    await page.goto(`${server.url}/pengaturan`);
+    await page.goto(`${suite.url}/pengaturan`);
     await saveScreenshot(page, 'tap-targets-settings');
     expect(Object.fromEntries(Object.entries(found).filter(([, problems]) => problems.length > 0))).toEqual({});
     await page.context().close();
   });
 
   it('shows per card whether each program is active, and since when', async () => {
-    const page = await newPhonePage(browser);
-    await signIn(page, server.url, 'siti.rahayu');
+    const page = await suite.openPhone();
+    await suite.signIn(page, demoEmails.siti);
     const programs = page.getByRole('list', { name: 'Program' });
     await programs.first().waitFor();
     const firstCard = await programs.first().locator('li').allInnerTexts();
@@ -257,14 +238,14 @@ describe('participant screens at 360×640', () => {
   });
 
   it('keeps complaint messages inside the card padding, and shows the yearly simulation as something to open', async () => {
-    const page = await newPhonePage(browser);
-    await signIn(page, server.url, 'dewi.lestari');
-    await page.goto(`${server.url}/pengaduan/baru`);
+    const page = await suite.openPhone();
+    await suite.signIn(page, demoEmails.dewi);
+    await page.goto(`${suite.url}/pengaduan/baru`);
     await page.getByLabel('Kategori').selectOption('IURAN');
     await page.getByLabel('Isi pengaduan').fill('Iuran bulan lalu belum tercatat padahal gaji sudah dipotong.');
     await page.getByRole('button', { name: 'Kirim pengaduan' }).click();
     await page.getByText(/nomor tiket ADU-/).waitFor({ timeout: 30_000 });
-    await page.goto(`${server.url}/pengaduan`);
+    await page.goto(`${suite.url}/pengaduan`);
     await page.getByRole('link', { name: /ADU-/ }).first().click();
     const thread = page.locator('main .card', { has: page.locator('ol') }).first();
     const message = thread.locator('ol > li').first();
@@ -275,7 +256,7 @@ describe('participant screens at 360×640', () => {
     expect(cardBox.x + cardBox.width - (messageBox.x + messageBox.width)).toBeGreaterThanOrEqual(12);
     await saveScreenshot(page, 'complaint-thread');
 
-    await page.goto(`${server.url}/simulasi`);
+    await page.goto(`${suite.url}/simulasi`);
     const disclosure = page.getByRole('group').filter({ has: page.locator('summary') });
     const summary = page.locator('summary', { hasText: 'per tahun' });
     await summary.waitFor();
@@ -289,8 +270,8 @@ describe('participant screens at 360×640', () => {
   });
 
   it('speaks English throughout in English mode: one card is a card, office hours are translated', async () => {
-    const page = await newPhonePage(browser);
-    await signIn(page, server.url, 'budi.santoso');
+    const page = await suite.openPhone();
+    await suite.signIn(page, demoEmails.budi);
     await page.evaluate(() => localStorage.setItem('jmo.lang', 'en'));
     await page.reload();
     await page.getByText('from 1 participant card').waitFor();
@@ -299,13 +280,13 @@ describe('participant screens at 360×640', () => {
     const indonesian = /\b(Senin|Jumat|Sabtu|sejak|bulan|tahun|Aktif|Nonaktif|Bayar|dan|atau|untuk|dari|Tersalin)\b/;
     const leftovers: Record<string, string[]> = {};
     for (const path of ['/', '/kantor', '/simulasi', '/bayar', '/pengaturan']) {
-      await page.goto(`${server.url}${path}`);
+      await page.goto(`${suite.url}${path}`);
       await page.locator('main h1').first().waitFor();
       await page.waitForTimeout(300);
       const lines = (await page.locator('main').innerText()).split('\n').filter((line) => indonesian.test(line));
       if (lines.length) leftovers[path] = lines;
     }
-    await page.goto(`${server.url}/kantor`);
+    await page.goto(`${suite.url}/kantor`);
     await page.getByText(/Monday/).first().waitFor();
     await saveScreenshot(page, 'offices-english');
     expect(leftovers).toEqual({});

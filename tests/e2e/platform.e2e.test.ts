@@ -1,31 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, saveScreenshot, waitForServiceWorkerControl } from './support/browser.ts';
-import { startServerProcess, type ServerProcess } from './support/server-process.ts';
+import type { Browser, Page } from 'playwright-core';
+import { saveScreenshot } from './support/browser.ts';
 import { startCountingProxy } from './support/counting-proxy.ts';
+import { demoEmails, useE2eSuite } from './support/suite.ts';
 import { DEFAULT_PERIODIC_MS } from '../../client/sync/sync-scheduler.ts';
 
-const SITI = 'siti.rahayu@demo.jmo-lite.test';
-const PASSWORD = 'Demo-JMO-2026!';
-
-async function phoneContext(browser: Browser, headers: Record<string, string> = {}): Promise<BrowserContext> {
-  return browser.newContext({ viewport: { width: 360, height: 640 }, deviceScaleFactor: 2, locale: 'id-ID', timezoneId: 'Asia/Jakarta', serviceWorkers: 'allow', extraHTTPHeaders: headers });
-}
-
 /** What an installed, engaged app gets in Chromium: granted here through the DevTools protocol. */
-async function grantStorageAndPeriodicSync(browser: Browser, page: Page, origin: string) {
+async function grantStorageAndPeriodicSync(browser: Browser, page: Page) {
   const pageSession = await page.context().newCDPSession(page);
   const { targetInfo } = (await pageSession.send('Target.getTargetInfo')) as { targetInfo: { browserContextId: string } };
   const browserSession = await browser.newBrowserCDPSession();
+  const origin = new URL(page.url()).origin;
   await browserSession.send('Browser.grantPermissions', { origin, browserContextId: targetInfo.browserContextId, permissions: ['durableStorage', 'periodicBackgroundSync'] });
-}
-
-async function signIn(page: Page, origin: string) {
-  await page.goto(`${origin}/masuk`);
-  await page.getByLabel('Email atau NIK').fill(SITI);
-  await page.getByLabel('Kata sandi').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Masuk' }).click();
-  await page.getByTestId('merged-balance').waitFor({ timeout: 30_000 });
 }
 
 const periodicTags = (page: Page) => page.evaluate(async () => ((await navigator.serviceWorker.ready) as ServiceWorkerRegistration & { periodicSync: { getTags(): Promise<string[]> } }).periodicSync.getTags());
@@ -39,42 +25,34 @@ async function runTimers(page: Page, minutes: number) {
 }
 
 describe('platform promises in Chromium: durable storage, data saver, periodic refresh', () => {
-  let server: ServerProcess;
-  let browser: Browser;
-  let proxy: Awaited<ReturnType<typeof startCountingProxy>>;
+  // No claim simulator: the timer-pull figure must be unchanged pulls only.
+  const suite = useE2eSuite({ CLAIM_SIMULATOR: '0' });
+  // Counts the bytes Chromium itself sends and gets, in front of the switchable proxy.
+  let relay: Awaited<ReturnType<typeof startCountingProxy>>;
   beforeAll(async () => {
-    // No claim simulator: the timer-pull figure must be unchanged pulls only.
-    server = await startServerProcess({ CLAIM_SIMULATOR: '0' });
-    proxy = await startCountingProxy(Number(new URL(server.url).port));
-    browser = await launchBrowser();
+    relay = await startCountingProxy(Number(new URL(suite.url).port));
   });
-  afterAll(async () => {
-    await browser?.close();
-    await proxy?.close();
-    await server?.stop();
-  });
+  afterAll(() => relay?.close());
 
   it('asks for persistent storage at sign-in, registers periodic sync, shows the storage panel, and pulls on a timer at the measured cost', async () => {
-    const origin = proxy.url;
-    const context = await phoneContext(browser);
-    const page = await context.newPage();
+    const origin = relay.url;
     // Counts the app's calls, so the test sees that sign-in asked, not only that the grant exists.
-    await context.addInitScript(() => {
-      const persist = StorageManager.prototype.persist;
-      StorageManager.prototype.persist = function (this: StorageManager) {
-        const calls = Number(sessionStorage.getItem('persistCalls') ?? 0);
-        sessionStorage.setItem('persistCalls', String(calls + 1));
-        return persist.call(this);
-      };
-    });
-    await page.goto(origin, { waitUntil: 'load' });
-    await waitForServiceWorkerControl(page);
-    await grantStorageAndPeriodicSync(browser, page, origin);
+    const countPersistCalls = (page: Page) =>
+      page.context().addInitScript(() => {
+        const persist = StorageManager.prototype.persist;
+        StorageManager.prototype.persist = function (this: StorageManager) {
+          const calls = Number(sessionStorage.getItem('persistCalls') ?? 0);
+          sessionStorage.setItem('persistCalls', String(calls + 1));
+          return persist.call(this);
+        };
+      });
+    const page = await suite.openPhone({ origin, beforeLoad: countPersistCalls });
+    await grantStorageAndPeriodicSync(suite.browser, page);
     const persistCalls = () => page.evaluate(() => Number(sessionStorage.getItem('persistCalls') ?? 0));
     expect(await persistCalls()).toBe(0);
     expect(await periodicTags(page)).toEqual([]);
 
-    await signIn(page, origin);
+    await suite.signIn(page, demoEmails.siti);
     await expect.poll(persistCalls).toBeGreaterThan(0);
     expect(await page.evaluate(() => navigator.storage.persisted())).toBe(true);
     await expect.poll(() => periodicTags(page)).toEqual(['jmo-refresh']);
@@ -88,7 +66,7 @@ describe('platform promises in Chromium: durable storage, data saver, periodic r
     const dataUse = page.locator('.data-use');
     await expect.poll(async () => Number(await dataUse.getAttribute('data-bytes'))).toBeGreaterThan(10_000);
     expect(await page.getByRole('checkbox', { name: 'Hemat data' }).isChecked()).toBe(false);
-    console.log(`[platform] storage estimate usage ${estimate.usage} B, quota ${estimate.quota} B; panel: "${usageText}"; data use: "${await dataUse.innerText()}" (${await dataUse.getAttribute('data-bytes')} B); on the wire so far, headers included: ${proxy.total()} B`);
+    console.log(`[platform] storage estimate usage ${estimate.usage} B, quota ${estimate.quota} B; panel: "${usageText}"; data use: "${await dataUse.innerText()}" (${await dataUse.getAttribute('data-bytes')} B); on the wire so far, headers included: ${relay.total()} B`);
     await saveScreenshot(page, 'settings-360');
     await page.locator('.storage-panel').evaluate((element) => element.scrollIntoView({ block: 'end' }));
     await saveScreenshot(page, 'settings-360-storage');
@@ -99,11 +77,11 @@ describe('platform promises in Chromium: durable storage, data saver, periodic r
     await page.clock.install();
     await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
     await page.waitForTimeout(2_500);
-    proxy.reset();
+    relay.reset();
     const minutes = 20;
     await runTimers(page, minutes);
     // Only the pulls: the browser may check /sw.js for updates meanwhile, which is not the timer's doing.
-    const pulls = proxy.exchanges().filter((exchange) => exchange.request.startsWith('GET /api/sync/pull'));
+    const pulls = relay.exchanges().filter((exchange) => exchange.request.startsWith('GET /api/sync/pull'));
     const expected = Math.floor((minutes * 60_000) / DEFAULT_PERIODIC_MS);
     expect(pulls.length).toBeGreaterThanOrEqual(expected);
     expect(pulls.length).toBeLessThanOrEqual(expected + 1);
@@ -111,20 +89,19 @@ describe('platform promises in Chromium: durable storage, data saver, periodic r
     const up = pulls.reduce((sum, pull) => sum + pull.up, 0) / pulls.length;
     const down = pulls.reduce((sum, pull) => sum + pull.down, 0) / pulls.length;
     const perPull = up + down;
-    console.log(`[platform] timer pull (304): ${Math.round(up)} B up + ${Math.round(down)} B down = ${Math.round(perPull)} B; per hour of use at 60 s: ${Math.round((perPull * 60) / 1024)} KB, at ${DEFAULT_PERIODIC_MS / 60_000} min: ${Math.round((perPull * 3_600_000) / DEFAULT_PERIODIC_MS / 1024)} KB; other requests in the window: ${JSON.stringify(proxy.exchanges().filter((exchange) => !pulls.includes(exchange)).map((exchange) => exchange.request))}`);
-    await context.close();
+    console.log(`[platform] timer pull (304): ${Math.round(up)} B up + ${Math.round(down)} B down = ${Math.round(perPull)} B; per hour of use at 60 s: ${Math.round((perPull * 60) / 1024)} KB, at ${DEFAULT_PERIODIC_MS / 60_000} min: ${Math.round((perPull * 3_600_000) / DEFAULT_PERIODIC_MS / 1024)} KB; other requests in the window: ${JSON.stringify(relay.exchanges().filter((exchange) => !pulls.includes(exchange)).map((exchange) => exchange.request))}`);
+    await page.context().close();
   });
 
   it('turns "Hemat data" on for Save-Data: on: no timer pulls, no office prefetch, no periodic sync', async () => {
-    const origin = server.url;
-    const context = await phoneContext(browser, { 'Save-Data': 'on' });
-    const page = await context.newPage();
+    const origin = suite.url;
     const requests: string[] = [];
-    context.on('request', (request) => requests.push(new URL(request.url()).pathname));
-    await page.goto(origin, { waitUntil: 'load' });
-    await waitForServiceWorkerControl(page);
-    await grantStorageAndPeriodicSync(browser, page, origin);
-    await signIn(page, origin);
+    const page = await suite.openPhone({
+      headers: { 'Save-Data': 'on' },
+      beforeLoad: async (fresh) => fresh.context().on('request', (request) => requests.push(new URL(request.url()).pathname)),
+    });
+    await grantStorageAndPeriodicSync(suite.browser, page);
+    await suite.signIn(page, demoEmails.siti);
     await page.goto(`${origin}/pengaturan`);
     await page.getByText('Dinyalakan otomatis karena peramban atau operator meminta hemat data.').waitFor();
     expect(await page.getByRole('checkbox', { name: 'Hemat data' }).isChecked()).toBe(true);
@@ -153,6 +130,6 @@ describe('platform promises in Chromium: durable storage, data saver, periodic r
     await page.goto(`${origin}/pengaturan`);
     await page.getByRole('checkbox', { name: 'Hemat data' }).uncheck();
     await expect.poll(() => periodicTags(page)).toEqual(['jmo-refresh']);
-    await context.close();
+    await page.context().close();
   });
 });

@@ -21,13 +21,14 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 /** Phone-sized context: the app must work at 360×640. */
-export async function newPhonePage(browser: Browser): Promise<Page> {
+export async function newPhonePage(browser: Browser, extraHTTPHeaders: Record<string, string> = {}): Promise<Page> {
   const context = await browser.newContext({
     viewport: { width: 360, height: 640 },
     deviceScaleFactor: 2,
     locale: 'id-ID',
     timezoneId: 'Asia/Jakarta',
     serviceWorkers: 'allow',
+    extraHTTPHeaders,
   });
   return context.newPage();
 }

@@ -8,6 +8,15 @@ import { DEMO_PASSWORD } from '../../../server/seed/demo-people.ts';
 export { DEMO_PASSWORD } from '../../../server/seed/demo-people.ts';
 export { demoEmails } from '../../support/demo-accounts.ts';
 
+export interface PhoneOptions {
+  /** Sent with every request, as a browser or operator would (e.g. Save-Data: on). */
+  headers?: Record<string, string>;
+  /** Another way in to the proxy, e.g. a byte-counting relay in front of it. */
+  origin?: string;
+  /** Runs before the first load, so init scripts and request listeners see everything. */
+  beforeLoad?: (page: Page) => Promise<unknown>;
+}
+
 export interface E2eSuite {
   /** The address Chromium uses: the proxy's origin, so the network can be cut for real. */
   readonly url: string;
@@ -15,7 +24,8 @@ export interface E2eSuite {
   readonly proxy: NetProxy;
   readonly browser: Browser;
   /** A fresh phone-sized profile on the app, controlled by the service worker. */
-  openPhone(): Promise<Page>;
+  openPhone(options?: PhoneOptions): Promise<Page>;
+  /** Signs in on the origin the page is on (the proxy's when it is on none yet). */
   signIn(page: Page, identifier: string, password?: string): Promise<void>;
   /** The proxy refuses every connection (and the page is told it is offline). */
   goOffline(page: Page): Promise<void>;
@@ -55,14 +65,16 @@ export function useE2eSuite(env: Record<string, string> = {}): E2eSuite {
     get browser() {
       return browser;
     },
-    async openPhone() {
-      const page = await newPhonePage(browser);
-      await page.goto(proxy.url, { waitUntil: 'load' });
+    async openPhone({ headers, origin = proxy.url, beforeLoad }: PhoneOptions = {}) {
+      const page = await newPhonePage(browser, headers);
+      await beforeLoad?.(page);
+      await page.goto(origin, { waitUntil: 'load' });
       await waitForServiceWorkerControl(page);
       return page;
     },
     async signIn(page, identifier, password = DEMO_PASSWORD) {
-      await page.goto(`${proxy.url}/masuk`, { waitUntil: 'load' });
+      const origin = page.url().startsWith('http') ? new URL(page.url()).origin : proxy.url;
+      await page.goto(`${origin}/masuk`, { waitUntil: 'load' });
       await page.getByLabel('Email atau NIK').fill(identifier);
       await page.getByLabel('Kata sandi').fill(password);
       await page.getByRole('button', { name: 'Masuk' }).click();

@@ -1,6 +1,5 @@
-import type { Database } from '../db/database.ts';
+import type { Database, Tx } from '../db/database.ts';
 import { auditLog } from '../db/schema.ts';
-import type { Tx } from '../sync/mutation-registry.ts';
 
 export type AuditEvent =
   | 'sign_in_ok'

@@ -1,6 +1,6 @@
 import { and, eq, gt } from 'drizzle-orm';
 import { complaintMessages, complaints, memberships, notifications, payments } from '../db/schema.ts';
-import type { Tx } from './mutation-registry.ts';
+import type { Tx } from '../db/database.ts';
 import type { SyncScope } from './sync-scope.ts';
 import type { VersionedTable } from './pull.ts';
 import type { ComplaintMessageRecord, ComplaintRecord, NotificationRecord, PaymentRecord } from '../../shared/sync/entities.ts';

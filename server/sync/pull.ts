@@ -1,6 +1,5 @@
 import { and, eq, gt, inArray, sql, type Column } from 'drizzle-orm';
-import { rowsOf, type Database } from '../db/database.ts';
-import type { Tx } from './mutation-registry.ts';
+import { rowsOf, type Database, type Tx } from '../db/database.ts';
 import { accounts, claimEvents, claims, contributions, employers, jhtBalances, memberships, participants, syncTombstones } from '../db/schema.ts';
 import { formatCursor, parseCursor, type PullResponse, type Tombstone } from '../../shared/sync/protocol.ts';
 import type { SyncEntities } from '../../shared/sync/entities.ts';

@@ -10,7 +10,7 @@ import { audit } from '../../security/audit.ts';
 import { enqueueMessage } from '../../messaging/message-outbox.ts';
 import { authErrors, passwordProblem } from '../../../shared/auth/auth-schemas.ts';
 import { enforceRateLimits, RATE_RULES } from './auth-guards.ts';
-import type { Tx } from '../../sync/mutation-registry.ts';
+import type { Tx } from '../../db/database.ts';
 
 const RESET_TTL_MS = 60 * 60 * 1000;
 

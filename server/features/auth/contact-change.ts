@@ -12,7 +12,9 @@ import { enqueueMessage } from '../../messaging/message-outbox.ts';
 import { authErrors, type ContactChangeSchema, type ContactConfirmSchema } from '../../../shared/auth/auth-schemas.ts';
 import { maskEmail } from '../../../shared/ids/email.ts';
 import { maskPhone } from '../../../shared/ids/phone.ts';
-import { codeRefusal, enforceRateLimits, RATE_RULES, resendTooSoon } from './auth-guards.ts';
+import { enforceRateLimits } from './enforce-rate-limits.ts';
+import { RATE_RULES } from './rate-rules.ts';
+import { codeRefusal, resendTooSoon } from './code-responses.ts';
 
 const contactCode = (auth: AuthContext, channel: CodeChannel): CodeSubject => ({ purpose: 'contact', subjectId: `account:${auth.accountId}`, channel });
 const codeMessage = (channel: CodeChannel) =>
@@ -32,7 +34,7 @@ async function currentContact(deps: AppDeps, auth: AuthContext) {
  */
 export async function startContactChange(c: Context, deps: AppDeps, auth: AuthContext, input: v.InferOutput<typeof ContactChangeSchema>): Promise<Response> {
   const ip = clientIp(c, deps.config.trustProxy);
-  const limited = await enforceRateLimits(c, deps, [
+  const limited = await enforceRateLimits(c, deps, 'contact_change_rate_limited', [
     [`contact-account:${auth.accountId}`, RATE_RULES.contactChangeAccount],
     [`code-send-ip:${ip}`, RATE_RULES.codeSendIp],
   ]);
@@ -60,7 +62,7 @@ export async function startContactChange(c: Context, deps: AppDeps, auth: AuthCo
 /** Step 2: the right code switches the contact; the old address is told, in case it was not them. */
 export async function confirmContactChange(c: Context, deps: AppDeps, auth: AuthContext, input: v.InferOutput<typeof ContactConfirmSchema>): Promise<Response> {
   const ip = clientIp(c, deps.config.trustProxy);
-  const limited = await enforceRateLimits(c, deps, [[`code-check-ip:${ip}`, RATE_RULES.codeCheckIp]]);
+  const limited = await enforceRateLimits(c, deps, 'contact_change_rate_limited', [[`code-check-ip:${ip}`, RATE_RULES.codeCheckIp]]);
   if (limited) return limited;
   const now = deps.clock.now();
   const check = await checkCode(deps.db, contactCode(auth, input.channel), input.code, now);

@@ -9,7 +9,8 @@ import { clientIp } from '../../http/client-ip.ts';
 import { audit } from '../../security/audit.ts';
 import { enqueueMessage } from '../../messaging/message-outbox.ts';
 import { authErrors, passwordProblem } from '../../../shared/auth/auth-schemas.ts';
-import { enforceRateLimits, RATE_RULES } from './auth-guards.ts';
+import { enforceRateLimits } from './enforce-rate-limits.ts';
+import { RATE_RULES } from './rate-rules.ts';
 import type { Tx } from '../../db/database.ts';
 
 const RESET_TTL_MS = 60 * 60 * 1000;
@@ -21,7 +22,7 @@ const RESET_TTL_MS = 60 * 60 * 1000;
  */
 export async function requestPasswordReset(c: Context, deps: AppDeps, input: { email: string }): Promise<Response> {
   const ip = clientIp(c, deps.config.trustProxy);
-  const limited = await enforceRateLimits(c, deps, [
+  const limited = await enforceRateLimits(c, deps, 'password_reset_rate_limited', [
     [`reset-ip:${ip}`, RATE_RULES.resetIp],
     [`reset-email:${input.email}`, RATE_RULES.resetEmail],
   ]);

@@ -11,7 +11,9 @@ import { audit } from '../../security/audit.ts';
 import { authErrors } from '../../../shared/auth/auth-schemas.ts';
 import { maskEmail } from '../../../shared/ids/email.ts';
 import { maskNik } from '../../../shared/ids/nik.ts';
-import { deviceLabel, enforceRateLimits, RATE_RULES } from './auth-guards.ts';
+import { enforceRateLimits } from './enforce-rate-limits.ts';
+import { RATE_RULES } from './rate-rules.ts';
+import { deviceLabel } from './device-label.ts';
 
 // Unknown users still cost one argon2 verification, so timing does not reveal who has an account.
 let dummyHash: Promise<string> | null = null;
@@ -30,7 +32,7 @@ export async function findAccountByIdentifier(deps: AppDeps, identifier: string)
 export async function signIn(c: Context, deps: AppDeps, input: { identifier: string; password: string }): Promise<Response> {
   const ip = clientIp(c, deps.config.trustProxy);
   const identifierKey = input.identifier.toLowerCase();
-  const limited = await enforceRateLimits(c, deps, [
+  const limited = await enforceRateLimits(c, deps, 'sign_in_rate_limited', [
     [`signin-ip:${ip}`, RATE_RULES.signInIp],
     [`signin-id:${identifierKey}`, RATE_RULES.signInIdentifier],
   ]);

@@ -7,6 +7,7 @@ import { guardStateChangingRequests } from './http/request-guard.ts';
 import { allowOnlyKnownHosts } from './http/host-guard.ts';
 import { staticClient } from './http/static-client.ts';
 import { compressJson } from './http/compress-json.ts';
+import { rememberClientIp } from './http/client-ip.ts';
 import { loadSession } from './auth/session.ts';
 import { healthRoutes } from './features/health/health-routes.ts';
 import { clientHintsRoutes } from './features/health/client-hints-routes.ts';
@@ -88,6 +89,7 @@ export function createApp(deps: AppDeps, options: { testMutations?: MutationDefi
     }),
   );
   app.use('*', allowOnlyKnownHosts(deps.config));
+  app.use('*', rememberClientIp(deps.config.trustProxy));
 
   const api = new Hono<AppEnv>();
   api.use('*', compressJson());

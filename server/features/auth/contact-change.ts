@@ -1,12 +1,11 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Context } from 'hono';
 import type * as v from 'valibot';
-import type { AppDeps, AuthContext } from '../../app-env.ts';
+import type { AppDeps, AppEnv, AuthContext } from '../../app-env.ts';
 import { accounts, participants } from '../../db/schema.ts';
 import { verifyPassword } from '../../auth/password.ts';
 import { checkCode, CODE_TTL_MS, issueCode, RESEND_AFTER_MS, secondsUntilResend, type CodeChannel, type CodeSubject } from '../../auth/verification-codes.ts';
 import { apiError } from '../../http/errors.ts';
-import { clientIp } from '../../http/client-ip.ts';
 import { audit } from '../../security/audit.ts';
 import { enqueueMessage } from '../../messaging/message-outbox.ts';
 import { authErrors, type ContactChangeSchema, type ContactConfirmSchema } from '../../../shared/auth/auth-schemas.ts';
@@ -32,8 +31,8 @@ async function currentContact(deps: AppDeps, auth: AuthContext) {
  * itself waits for the code. An email that belongs to another account gets a notice instead
  * of a code, and the answer here is the same, so this cannot be used to find accounts.
  */
-export async function startContactChange(c: Context, deps: AppDeps, auth: AuthContext, input: v.InferOutput<typeof ContactChangeSchema>): Promise<Response> {
-  const ip = clientIp(c, deps.config.trustProxy);
+export async function startContactChange(c: Context<AppEnv>, deps: AppDeps, auth: AuthContext, input: v.InferOutput<typeof ContactChangeSchema>): Promise<Response> {
+  const ip = c.get('clientIp');
   const limited = await enforceRateLimits(c, deps, 'contact_change_rate_limited', [
     [`contact-account:${auth.accountId}`, RATE_RULES.contactChangeAccount],
     [`code-send-ip:${ip}`, RATE_RULES.codeSendIp],
@@ -60,8 +59,8 @@ export async function startContactChange(c: Context, deps: AppDeps, auth: AuthCo
 }
 
 /** Step 2: the right code switches the contact; the old address is told, in case it was not them. */
-export async function confirmContactChange(c: Context, deps: AppDeps, auth: AuthContext, input: v.InferOutput<typeof ContactConfirmSchema>): Promise<Response> {
-  const ip = clientIp(c, deps.config.trustProxy);
+export async function confirmContactChange(c: Context<AppEnv>, deps: AppDeps, auth: AuthContext, input: v.InferOutput<typeof ContactConfirmSchema>): Promise<Response> {
+  const ip = c.get('clientIp');
   const limited = await enforceRateLimits(c, deps, 'contact_change_rate_limited', [[`code-check-ip:${ip}`, RATE_RULES.codeCheckIp]]);
   if (limited) return limited;
   const now = deps.clock.now();

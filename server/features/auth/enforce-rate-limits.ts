@@ -1,7 +1,6 @@
 import type { Context } from 'hono';
-import type { AppDeps } from '../../app-env.ts';
+import type { AppDeps, AppEnv } from '../../app-env.ts';
 import { apiError } from '../../http/errors.ts';
-import { clientIp } from '../../http/client-ip.ts';
 import type { RateLimitRule } from '../../security/rate-limit.ts';
 import { audit, type AuditEvent } from '../../security/audit.ts';
 
@@ -12,12 +11,12 @@ export type RateLimitedEvent = Extract<AuditEvent, `${string}_rate_limited`>;
  * Checks every key; the first one over its limit answers 429 with Retry-After, and the
  * refusal is audited as `event`. Returns null when the request may go on.
  */
-export async function enforceRateLimits(c: Context, deps: AppDeps, event: RateLimitedEvent, checks: [key: string, rule: RateLimitRule][]): Promise<Response | null> {
+export async function enforceRateLimits(c: Context<AppEnv>, deps: AppDeps, event: RateLimitedEvent, checks: [key: string, rule: RateLimitRule][]): Promise<Response | null> {
   const now = deps.clock.now();
   for (const [key, rule] of checks) {
     const verdict = await deps.rateLimiter.hit(key, rule, now);
     if (!verdict.allowed) {
-      await audit(deps.db, event, { ip: clientIp(c, deps.config.trustProxy), detail: { limit: key.split(':')[0] }, now });
+      await audit(deps.db, event, { ip: c.get('clientIp'), detail: { limit: key.split(':')[0] }, now });
       c.header('Retry-After', String(verdict.retryAfterSec));
       return apiError(c, 429, 'RATE_LIMITED', `Terlalu banyak percobaan. Coba lagi dalam ${Math.ceil(verdict.retryAfterSec / 60)} menit.`);
     }

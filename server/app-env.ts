@@ -29,6 +29,8 @@ export interface AuthContext {
 export interface AppEnv {
   Variables: {
     auth: AuthContext | undefined;
+    /** The caller's address (server/http/client-ip.ts), computed once per request. */
+    clientIp: string;
   };
 }
 

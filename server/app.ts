@@ -7,12 +7,14 @@ import { guardStateChangingRequests } from './http/request-guard.ts';
 import { allowOnlyKnownHosts } from './http/host-guard.ts';
 import { staticClient } from './http/static-client.ts';
 import { compressJson } from './http/compress-json.ts';
+import { rememberClientIp } from './http/client-ip.ts';
 import { loadSession } from './auth/session.ts';
 import { healthRoutes } from './features/health/health-routes.ts';
 import { clientHintsRoutes } from './features/health/client-hints-routes.ts';
 import { officesRoutes } from './features/offices/offices-routes.ts';
 import { MutationRegistry, type MutationDefinition } from './sync/mutation-registry.ts';
 import { syncRoutes } from './sync/sync-routes.ts';
+import { PullReaderRegistry } from './sync/pull-readers.ts';
 import { profileUpdate } from './features/profile/profile-mutations.ts';
 import { cardsRoutes } from './features/cards/cards-routes.ts';
 import { claimSubmit } from './features/claims/claim-mutations.ts';
@@ -28,11 +30,33 @@ import { gatewaySimulatorRoutes } from './features/payments/gateway-simulator.ts
 import { complaintFile } from './features/complaints/complaint-mutations.ts';
 import { complaintReply } from './features/complaints/complaint-reply-mutation.ts';
 import { notificationRead } from './features/notifications/notification-mutations.ts';
+import { profileReader } from './features/profile/profile-reader.ts';
+import { membershipReader } from './features/cards/membership-reader.ts';
+import { balanceReader, contributionReader } from './features/contributions/contribution-readers.ts';
+import { claimEventReader, claimReader } from './features/claims/claim-readers.ts';
+import { complaintMessageReader, complaintReader } from './features/complaints/complaint-readers.ts';
+import { paymentReader } from './features/payments/payment-reader.ts';
+import { notificationReader } from './features/notifications/notification-reader.ts';
 
 const MAX_BODY_BYTES = 256 * 1024;
 
 /** Every mutation a phone may push; features add theirs here. */
 export const appMutations: readonly MutationDefinition[] = [profileUpdate, claimSubmit, claimCancel, claimResubmit, complaintFile, complaintReply, notificationRead] as unknown as MutationDefinition[];
+
+/** What a pull sends of each synced table; features add theirs here. */
+function appPullReaders(deps: AppDeps): PullReaderRegistry {
+  return new PullReaderRegistry()
+    .register(profileReader)
+    .register(membershipReader(deps.cardSigner))
+    .register(balanceReader)
+    .register(contributionReader)
+    .register(claimReader)
+    .register(claimEventReader)
+    .register(complaintReader)
+    .register(complaintMessageReader)
+    .register(paymentReader)
+    .register(notificationReader);
+}
 
 /**
  * Builds the whole HTTP app from its dependencies; tests call `app.request` on it.
@@ -65,6 +89,7 @@ export function createApp(deps: AppDeps, options: { testMutations?: MutationDefi
     }),
   );
   app.use('*', allowOnlyKnownHosts(deps.config));
+  app.use('*', rememberClientIp(deps.config.trustProxy));
 
   const api = new Hono<AppEnv>();
   api.use('*', compressJson());
@@ -79,7 +104,7 @@ export function createApp(deps: AppDeps, options: { testMutations?: MutationDefi
   for (const definition of [...appMutations, ...(options.testMutations ?? [])]) mutations.register(definition);
   api.route('/auth', authRoutes(deps));
   api.route('/account', accountRoutes(deps));
-  api.route('/sync', syncRoutes(deps, mutations));
+  api.route('/sync', syncRoutes(deps, mutations, appPullReaders(deps)));
   api.route('/cards', cardsRoutes(deps));
   api.route('/payments', paymentsRoutes(deps));
   api.route('/openapi.json', openApiRoutes(deps, () => app.routes));

@@ -102,4 +102,4 @@ export function draftsOfKind(db: JmoDb, kind: string): Promise<DraftRow[]> {
 }
 
 /** Tables the server owns: replaced by a snapshot, patched by a delta. */
-export const SYNCED_TABLES = ['profile', 'memberships', 'balances', 'contributions', 'claims', 'claimEvents', 'complaints', 'complaintMessages', 'payments', 'notifications'] as const satisfies readonly (keyof SyncEntities)[];
+export { SYNCED_TABLES } from '../../shared/sync/entities.ts';

@@ -1,9 +1,8 @@
 import { createHash, randomInt } from 'node:crypto';
 import { and, desc, eq, isNull } from 'drizzle-orm';
-import type { Database } from '../db/database.ts';
+import type { Database, Tx } from '../db/database.ts';
 import { verificationCodes } from '../db/schema.ts';
 import { enqueueMessage } from '../messaging/message-outbox.ts';
-import type { Tx } from '../sync/mutation-registry.ts';
 
 export const CODE_TTL_MS = 5 * 60 * 1000;
 export const RESEND_AFTER_MS = 60 * 1000;

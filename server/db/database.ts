@@ -6,6 +6,8 @@ import * as schema from './schema.ts';
 import { StartupError } from '../startup-error.ts';
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+/** A transaction handle: the same query API as the database. */
+export type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
 export type DatabaseKind = 'pglite' | 'postgres';
 
 export interface DatabaseHandle {

@@ -1,4 +1,5 @@
-import type { Context } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
+import type { AppEnv } from '../app-env.ts';
 import { getConnInfo } from '@hono/node-server/conninfo';
 
 /**
@@ -16,6 +17,14 @@ export function clientIp(c: Context, trustProxy: boolean): string {
   } catch {
     return 'unknown'; // app.request in tests has no socket
   }
+}
+
+/** Computes the caller's address once per request; handlers read it with `c.get('clientIp')`. */
+export function rememberClientIp(trustProxy: boolean): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    c.set('clientIp', clientIp(c, trustProxy));
+    await next();
+  };
 }
 
 /** 127.0.0.0/8 and ::1, also in their IPv4-mapped IPv6 form. */

@@ -1,9 +1,9 @@
 import { Hono } from 'hono';
 import { html } from 'hono/html';
 import { desc } from 'drizzle-orm';
-import type { AppDeps } from '../app-env.ts';
+import type { AppDeps, AppEnv } from '../app-env.ts';
 import { messageOutbox } from '../db/schema.ts';
-import { clientIp, isLoopbackAddress } from '../http/client-ip.ts';
+import { isLoopbackAddress } from '../http/client-ip.ts';
 
 /**
  * /dev/mailbox: where a developer or demo user reads the email and SMS codes that would
@@ -11,9 +11,9 @@ import { clientIp, isLoopbackAddress } from '../http/client-ip.ts';
  * machine (it holds live reset links); never linked from the app.
  */
 export function devMailboxRoutes(deps: AppDeps) {
-  const app = new Hono();
+  const app = new Hono<AppEnv>();
   app.use('*', async (c, next) => {
-    if (!deps.config.devMailboxEnabled || !isLoopbackAddress(clientIp(c, deps.config.trustProxy))) return c.json({ code: 'NOT_FOUND', message: 'Alamat yang diminta tidak ditemukan.' }, 404);
+    if (!deps.config.devMailboxEnabled || !isLoopbackAddress(c.get('clientIp'))) return c.json({ code: 'NOT_FOUND', message: 'Alamat yang diminta tidak ditemukan.' }, 404);
     c.header('Cache-Control', 'no-store');
     await next();
   });

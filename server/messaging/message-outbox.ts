@@ -1,5 +1,4 @@
-import type { Tx } from '../sync/mutation-registry.ts';
-import type { Database } from '../db/database.ts';
+import type { Database, Tx } from '../db/database.ts';
 import { messageOutbox } from '../db/schema.ts';
 
 export interface OutgoingMessage {

@@ -1,11 +1,13 @@
-import type { Database } from '../db/database.ts';
+import type { Database, Tx } from '../db/database.ts';
 import { auditLog } from '../db/schema.ts';
-import type { Tx } from '../sync/mutation-registry.ts';
 
 export type AuditEvent =
   | 'sign_in_ok'
   | 'sign_in_failed'
   | 'sign_in_rate_limited'
+  | 'registration_rate_limited'
+  | 'password_reset_rate_limited'
+  | 'contact_change_rate_limited'
   | 'signed_out'
   | 'registration_started'
   | 'registration_refused'

@@ -1,11 +1,8 @@
 import * as v from 'valibot';
 import type { GenericSchema, InferOutput } from 'valibot';
 import { MAX_PUSH_BATCH, MutationSchema, PushRequestSchema } from '../../shared/sync/protocol.ts';
-import type { Database } from '../db/database.ts';
+import type { Tx } from '../db/database.ts';
 import type { AuthContext } from '../app-env.ts';
-
-/** A transaction handle: the same query API as the database. */
-export type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
 
 /** What a domain handler decides about one mutation. A refusal is final: never retried. */
 export type MutationOutcome =

@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import * as v from 'valibot';
-import type { Database } from '../db/database.ts';
+import type { Database, Tx } from '../db/database.ts';
 import { syncDevices, syncMutations } from '../db/schema.ts';
 import { errorKind, isTransientDatabaseError } from '../db/transient-error.ts';
 import type { Mutation, MutationResult, PushRequest, PushResponse } from '../../shared/sync/protocol.ts';
 import { pushErrors, serverRefusedMessage } from '../../shared/api/errors.ts';
 import type { AuthContext } from '../app-env.ts';
 import type { Logger } from '../logging/logger.ts';
-import type { MutationOutcome, MutationRegistry, Tx } from './mutation-registry.ts';
+import type { MutationOutcome, MutationRegistry } from './mutation-registry.ts';
 
 type Step = { last: number; result?: MutationResult; gap?: PushResponse['gap'] };
 

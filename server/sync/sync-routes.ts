@@ -7,20 +7,20 @@ import { rejectInvalid } from '../http/errors.ts';
 import { PullQuerySchema, PushRequestSchema } from '../../shared/sync/protocol.ts';
 import type { MutationRegistry } from './mutation-registry.ts';
 import { pullChanges } from './pull.ts';
+import type { PullReaderRegistry } from './pull-readers.ts';
 import { pushMutations } from './push.ts';
 
 /** GET /api/sync/pull and POST /api/sync/push: the one loop every feature's data goes through. */
-export function syncRoutes(deps: AppDeps, registry: MutationRegistry) {
+export function syncRoutes(deps: AppDeps, registry: MutationRegistry, readers: PullReaderRegistry) {
   return new Hono<AppEnv>()
     .use('*', requireAuth)
     .get('/pull', describe({ summary: 'Changes since the cursor (ETag; 304 when nothing changed)', responses: { 200: PullResponseSchema, 304: { description: 'Nothing changed since If-None-Match' } } }), vValidator('query', PullQuerySchema, rejectInvalid), async (c) => {
       const query = c.req.valid('query');
-      const outcome = await pullChanges(deps.db, c.get('auth')!, {
+      const outcome = await pullChanges(deps.db, readers, c.get('auth')!, {
         cursor: query.cursor,
         deviceId: query.deviceId,
         ifNoneMatch: c.req.header('If-None-Match'),
         now: deps.clock.now(),
-        cardSigner: deps.cardSigner,
       });
       // Private: the answer is one person's data; no-cache: always revalidate, 304 is cheap.
       c.header('Cache-Control', 'private, no-cache');

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { SYNC_ENTITY_NAMES } from '../sync/entities.ts';
+import { SYNCED_TABLES } from '../sync/entities.ts';
 
 /**
  * The success bodies of the API, for the OpenAPI document (server/http/openapi). Records that
@@ -67,8 +67,8 @@ export const PullResponseSchema = v.object({
   cursor: v.string(),
   serverTime: Timestamp,
   lastMutationId: v.number(),
-  changes: v.partial(v.object(Object.fromEntries(SYNC_ENTITY_NAMES.map((name) => [name, v.array(Record)])) as { [K in (typeof SYNC_ENTITY_NAMES)[number]]: v.ArraySchema<typeof Record, undefined> })),
-  deletes: v.array(v.object({ entity: v.picklist(SYNC_ENTITY_NAMES), key: v.string() })),
+  changes: v.partial(v.object(Object.fromEntries(SYNCED_TABLES.map((name) => [name, v.array(Record)])) as { [K in (typeof SYNCED_TABLES)[number]]: v.ArraySchema<typeof Record, undefined> })),
+  deletes: v.array(v.object({ entity: v.picklist(SYNCED_TABLES), key: v.string() })),
 });
 
 const MutationResultSchema = v.variant('status', [

@@ -141,4 +141,6 @@ export interface SyncEntities {
   notifications: NotificationRecord;
 }
 
-export const SYNC_ENTITY_NAMES = ['profile', 'memberships', 'balances', 'contributions', 'claims', 'claimEvents', 'complaints', 'complaintMessages', 'payments', 'notifications'] as const satisfies readonly (keyof SyncEntities)[];
+/** Tables the server owns and the phone mirrors, in the order a pull answers them: the one list. */
+export const SYNCED_TABLES = ['profile', 'memberships', 'balances', 'contributions', 'claims', 'claimEvents', 'complaints', 'complaintMessages', 'payments', 'notifications'] as const satisfies readonly (keyof SyncEntities)[];
+export type SyncedTable = (typeof SYNCED_TABLES)[number];

@@ -5,7 +5,8 @@ import type { TestApp } from './test-app.ts';
 import * as v from 'valibot';
 import { eq, sql } from 'drizzle-orm';
 import { participants } from '../../server/db/schema.ts';
-import type { MutationDefinition, Tx } from '../../server/sync/mutation-registry.ts';
+import type { MutationDefinition } from '../../server/sync/mutation-registry.ts';
+import type { Tx } from '../../server/db/database.ts';
 
 const PoisonArgsSchema = v.object({ address: v.string() });
 

@@ -7,7 +7,6 @@ import { accountCards, accounts, employers, memberships, participants, sessions 
 import { requireAuth } from '../../auth/session.ts';
 import { hashPassword, verifyPassword } from '../../auth/password.ts';
 import { apiError, rejectInvalid } from '../../http/errors.ts';
-import { clientIp } from '../../http/client-ip.ts';
 import { audit } from '../../security/audit.ts';
 import { AddCardSchema, authErrors, ChangePasswordSchema, ContactChangeSchema, ContactConfirmSchema, passwordProblem } from '../../../shared/auth/auth-schemas.ts';
 import { confirmContactChange, startContactChange } from './contact-change.ts';
@@ -19,7 +18,6 @@ const SessionParamSchema = v.object({ id: v.pipe(v.string(), v.uuid('Perangkat t
 
 /** /api/account: the signed-in person's cards, devices, password and contact data. Online only. */
 export function accountRoutes(deps: AppDeps) {
-  const ipOf = (c: Parameters<typeof clientIp>[0]) => clientIp(c, deps.config.trustProxy);
   return new Hono<AppEnv>()
     .use('*', requireAuth)
     .get('/', describe({ summary: 'The signed-in account: contact data, cards and signed-in devices', responses: { 200: AccountResponseSchema } }), async (c) => {
@@ -65,7 +63,7 @@ export function accountRoutes(deps: AppDeps) {
       await deps.db.update(accounts).set({ passwordHash: await hashPassword(input.newPassword) }).where(eq(accounts.id, auth.accountId));
       // Other devices signed in with the old password are signed out; this one stays.
       await deps.db.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.accountId, auth.accountId), ne(sessions.id, auth.sessionId), isNull(sessions.revokedAt)));
-      await audit(deps.db, 'password_changed', { accountId: auth.accountId, ip: ipOf(c), now });
+      await audit(deps.db, 'password_changed', { accountId: auth.accountId, ip: c.get('clientIp'), now });
       return c.json({ changed: true });
     })
     .post('/contact', describe({ summary: 'Start changing the email or mobile number: password again, code to the new address', responses: { 200: ContactCodeSentSchema }, errors: { 400: ['WRONG_PASSWORD', 'SAME_CONTACT'], 429: ['RESEND_TOO_SOON', 'RATE_LIMITED'] } }), vValidator('json', ContactChangeSchema, rejectInvalid), (c) => startContactChange(c, deps, c.get('auth')!, c.req.valid('json')))
@@ -76,7 +74,7 @@ export function accountRoutes(deps: AppDeps) {
       const now = deps.clock.now();
       const revoked = await deps.db.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.id, id), eq(sessions.accountId, auth.accountId), isNull(sessions.revokedAt))).returning({ id: sessions.id });
       if (revoked.length === 0) return apiError(c, 404, 'NOT_FOUND');
-      await audit(deps.db, 'session_revoked', { accountId: auth.accountId, ip: ipOf(c), detail: { scope: 'one' }, now });
+      await audit(deps.db, 'session_revoked', { accountId: auth.accountId, ip: c.get('clientIp'), detail: { scope: 'one' }, now });
       return c.json({ revoked: 1 });
     })
     .post('/sessions/revoke-all', describe({ summary: 'Sign out every other device, or all of them', responses: { 200: SessionsRevokedSchema } }), vValidator('json', v.object({ includeCurrent: v.boolean() }), rejectInvalid), async (c) => {
@@ -88,7 +86,7 @@ export function accountRoutes(deps: AppDeps) {
         .set({ revokedAt: now })
         .where(and(eq(sessions.accountId, auth.accountId), isNull(sessions.revokedAt), includeCurrent ? undefined : ne(sessions.id, auth.sessionId)))
         .returning({ id: sessions.id });
-      await audit(deps.db, 'session_revoked', { accountId: auth.accountId, ip: ipOf(c), detail: { scope: includeCurrent ? 'all' : 'others', count: revoked.length }, now });
+      await audit(deps.db, 'session_revoked', { accountId: auth.accountId, ip: c.get('clientIp'), detail: { scope: includeCurrent ? 'all' : 'others', count: revoked.length }, now });
       return c.json({ revoked: revoked.length });
     })
     .post('/cards', describe({ summary: 'Add another participant card registered under the same NIK', responses: { 201: CardAddedSchema }, errors: { 404: ['CARD_NOT_YOURS'] } }), vValidator('json', AddCardSchema, rejectInvalid), async (c) => {
@@ -103,7 +101,7 @@ export function accountRoutes(deps: AppDeps) {
         const added = await tx.insert(accountCards).values({ accountId: auth.accountId, membershipId: card.id, addedAt: now }).onConflictDoNothing().returning();
         if (added.length > 0) await tx.update(accounts).set({ scopeEpoch: sql`${accounts.scopeEpoch} + 1` }).where(eq(accounts.id, auth.accountId));
       });
-      await audit(deps.db, 'card_added', { accountId: auth.accountId, ip: ipOf(c), detail: { kpj }, now });
+      await audit(deps.db, 'card_added', { accountId: auth.accountId, ip: c.get('clientIp'), detail: { kpj }, now });
       return c.json({ added: kpj }, 201);
     })
     .delete('/cards/:kpj', describe({ summary: 'Remove a card from the account (never the last one)', responses: { 200: CardRemovedSchema }, errors: { 404: ['NOT_FOUND'], 422: ['LAST_CARD'] } }), vValidator('param', AddCardSchema, rejectInvalid), async (c) => {
@@ -121,7 +119,7 @@ export function accountRoutes(deps: AppDeps) {
       });
       if (outcome === 'NOT_FOUND') return apiError(c, 404, 'NOT_FOUND');
       if (outcome === 'LAST_CARD') return apiError(c, 422, 'LAST_CARD', authErrors.LAST_CARD);
-      await audit(deps.db, 'card_removed', { accountId: auth.accountId, ip: ipOf(c), detail: { kpj }, now });
+      await audit(deps.db, 'card_removed', { accountId: auth.accountId, ip: c.get('clientIp'), detail: { kpj }, now });
       return c.json({ removed: kpj });
     });
 }

@@ -1,18 +1,19 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Context } from 'hono';
 import type * as v from 'valibot';
-import type { AppDeps, AuthContext } from '../../app-env.ts';
+import type { AppDeps, AppEnv, AuthContext } from '../../app-env.ts';
 import { accounts, participants } from '../../db/schema.ts';
 import { verifyPassword } from '../../auth/password.ts';
 import { checkCode, CODE_TTL_MS, issueCode, RESEND_AFTER_MS, secondsUntilResend, type CodeChannel, type CodeSubject } from '../../auth/verification-codes.ts';
 import { apiError } from '../../http/errors.ts';
-import { clientIp } from '../../http/client-ip.ts';
 import { audit } from '../../security/audit.ts';
 import { enqueueMessage } from '../../messaging/message-outbox.ts';
 import { authErrors, type ContactChangeSchema, type ContactConfirmSchema } from '../../../shared/auth/auth-schemas.ts';
 import { maskEmail } from '../../../shared/ids/email.ts';
 import { maskPhone } from '../../../shared/ids/phone.ts';
-import { codeRefusal, enforceRateLimits, RATE_RULES, resendTooSoon } from './auth-guards.ts';
+import { enforceRateLimits } from './enforce-rate-limits.ts';
+import { RATE_RULES } from './rate-rules.ts';
+import { codeRefusal, resendTooSoon } from './code-responses.ts';
 
 const contactCode = (auth: AuthContext, channel: CodeChannel): CodeSubject => ({ purpose: 'contact', subjectId: `account:${auth.accountId}`, channel });
 const codeMessage = (channel: CodeChannel) =>
@@ -30,9 +31,9 @@ async function currentContact(deps: AppDeps, auth: AuthContext) {
  * itself waits for the code. An email that belongs to another account gets a notice instead
  * of a code, and the answer here is the same, so this cannot be used to find accounts.
  */
-export async function startContactChange(c: Context, deps: AppDeps, auth: AuthContext, input: v.InferOutput<typeof ContactChangeSchema>): Promise<Response> {
-  const ip = clientIp(c, deps.config.trustProxy);
-  const limited = await enforceRateLimits(c, deps, [
+export async function startContactChange(c: Context<AppEnv>, deps: AppDeps, auth: AuthContext, input: v.InferOutput<typeof ContactChangeSchema>): Promise<Response> {
+  const ip = c.get('clientIp');
+  const limited = await enforceRateLimits(c, deps, 'contact_change_rate_limited', [
     [`contact-account:${auth.accountId}`, RATE_RULES.contactChangeAccount],
     [`code-send-ip:${ip}`, RATE_RULES.codeSendIp],
   ]);
@@ -58,9 +59,9 @@ export async function startContactChange(c: Context, deps: AppDeps, auth: AuthCo
 }
 
 /** Step 2: the right code switches the contact; the old address is told, in case it was not them. */
-export async function confirmContactChange(c: Context, deps: AppDeps, auth: AuthContext, input: v.InferOutput<typeof ContactConfirmSchema>): Promise<Response> {
-  const ip = clientIp(c, deps.config.trustProxy);
-  const limited = await enforceRateLimits(c, deps, [[`code-check-ip:${ip}`, RATE_RULES.codeCheckIp]]);
+export async function confirmContactChange(c: Context<AppEnv>, deps: AppDeps, auth: AuthContext, input: v.InferOutput<typeof ContactConfirmSchema>): Promise<Response> {
+  const ip = c.get('clientIp');
+  const limited = await enforceRateLimits(c, deps, 'contact_change_rate_limited', [[`code-check-ip:${ip}`, RATE_RULES.codeCheckIp]]);
   if (limited) return limited;
   const now = deps.clock.now();
   const check = await checkCode(deps.db, contactCode(auth, input.channel), input.code, now);

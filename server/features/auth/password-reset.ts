@@ -1,16 +1,16 @@
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Context } from 'hono';
-import type { AppDeps } from '../../app-env.ts';
+import type { AppDeps, AppEnv } from '../../app-env.ts';
 import { accounts, participants, passwordResets, sessions } from '../../db/schema.ts';
 import { hashToken, newToken } from '../../auth/session.ts';
 import { hashPassword } from '../../auth/password.ts';
 import { apiError } from '../../http/errors.ts';
-import { clientIp } from '../../http/client-ip.ts';
 import { audit } from '../../security/audit.ts';
 import { enqueueMessage } from '../../messaging/message-outbox.ts';
 import { authErrors, passwordProblem } from '../../../shared/auth/auth-schemas.ts';
-import { enforceRateLimits, RATE_RULES } from './auth-guards.ts';
-import type { Tx } from '../../sync/mutation-registry.ts';
+import { enforceRateLimits } from './enforce-rate-limits.ts';
+import { RATE_RULES } from './rate-rules.ts';
+import type { Tx } from '../../db/database.ts';
 
 const RESET_TTL_MS = 60 * 60 * 1000;
 
@@ -19,9 +19,9 @@ const RESET_TTL_MS = 60 * 60 * 1000;
  * same statements run either way (the reset row is inserted from the account, if there is
  * one), and the email is queued either way, born discarded when there is no account.
  */
-export async function requestPasswordReset(c: Context, deps: AppDeps, input: { email: string }): Promise<Response> {
-  const ip = clientIp(c, deps.config.trustProxy);
-  const limited = await enforceRateLimits(c, deps, [
+export async function requestPasswordReset(c: Context<AppEnv>, deps: AppDeps, input: { email: string }): Promise<Response> {
+  const ip = c.get('clientIp');
+  const limited = await enforceRateLimits(c, deps, 'password_reset_rate_limited', [
     [`reset-ip:${ip}`, RATE_RULES.resetIp],
     [`reset-email:${input.email}`, RATE_RULES.resetEmail],
   ]);
@@ -56,7 +56,7 @@ function insertResetForEmail(tx: Tx, email: string, tokenHash: string, now: Date
 }
 
 /** Sets the new password and ends every session of the account: whoever had it is out. */
-export async function confirmPasswordReset(c: Context, deps: AppDeps, input: { token: string; password: string }): Promise<Response> {
+export async function confirmPasswordReset(c: Context<AppEnv>, deps: AppDeps, input: { token: string; password: string }): Promise<Response> {
   const now = deps.clock.now();
   const [reset] = await deps.db
     .select({ reset: passwordResets, nik: participants.nik, birthDate: participants.birthDate })
@@ -74,6 +74,6 @@ export async function confirmPasswordReset(c: Context, deps: AppDeps, input: { t
     await tx.update(accounts).set({ passwordHash }).where(eq(accounts.id, accountId));
     await tx.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.accountId, accountId), isNull(sessions.revokedAt)));
   });
-  await audit(deps.db, 'password_reset_done', { accountId, ip: clientIp(c, deps.config.trustProxy), now });
+  await audit(deps.db, 'password_reset_done', { accountId, ip: c.get('clientIp'), now });
   return c.json({ reset: true });
 }

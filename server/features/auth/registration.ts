@@ -1,11 +1,10 @@
 import { and, eq } from 'drizzle-orm';
 import type { Context } from 'hono';
-import type { AppDeps } from '../../app-env.ts';
+import type { AppDeps, AppEnv } from '../../app-env.ts';
 import { accountCards, accounts, memberships, participants, registrations, verificationCodes } from '../../db/schema.ts';
 import { createSession, setSessionCookie } from '../../auth/session.ts';
 import { hashPassword } from '../../auth/password.ts';
 import { apiError } from '../../http/errors.ts';
-import { clientIp } from '../../http/client-ip.ts';
 import { audit } from '../../security/audit.ts';
 import { enqueueMessage } from '../../messaging/message-outbox.ts';
 import { checkCode, CODE_TTL_MS, issueCode, RESEND_AFTER_MS, secondsUntilResend, type CodeChannel, type CodeSubject } from '../../auth/verification-codes.ts';
@@ -14,16 +13,19 @@ import { sameName } from '../../../shared/profile/profile-schemas.ts';
 import { maskEmail } from '../../../shared/ids/email.ts';
 import { maskNik } from '../../../shared/ids/nik.ts';
 import { maskPhone } from '../../../shared/ids/phone.ts';
-import { codeRefusal, deviceLabel, enforceRateLimits, RATE_RULES, resendTooSoon } from './auth-guards.ts';
+import { enforceRateLimits } from './enforce-rate-limits.ts';
+import { RATE_RULES } from './rate-rules.ts';
+import { deviceLabel } from './device-label.ts';
+import { codeRefusal, resendTooSoon } from './code-responses.ts';
 
 const REGISTRATION_TTL_MS = 30 * 60 * 1000;
 const registrationCode = (registrationId: string, channel: CodeChannel): CodeSubject => ({ purpose: 'register', subjectId: registrationId, channel });
 const registrationMessage = { subject: 'Kode verifikasi pendaftaran JMO Lite', purposeText: 'pendaftaran akun' };
 
 /** Step 1: the person must already be in the membership data, matched on all four fields. */
-export async function startRegistration(c: Context, deps: AppDeps, input: { nik: string; kpj: string; fullName: string; birthDate: string }): Promise<Response> {
-  const ip = clientIp(c, deps.config.trustProxy);
-  const limited = await enforceRateLimits(c, deps, [[`register-ip:${ip}`, RATE_RULES.registerIp]]);
+export async function startRegistration(c: Context<AppEnv>, deps: AppDeps, input: { nik: string; kpj: string; fullName: string; birthDate: string }): Promise<Response> {
+  const ip = c.get('clientIp');
+  const limited = await enforceRateLimits(c, deps, 'registration_rate_limited', [[`register-ip:${ip}`, RATE_RULES.registerIp]]);
   if (limited) return limited;
   const now = deps.clock.now();
   const [match] = await deps.db
@@ -56,13 +58,13 @@ async function liveRegistration(deps: AppDeps, id: string) {
 }
 
 /** Step 2: contact data and password; one 6-digit code by email and one by SMS. */
-export async function setRegistrationContact(c: Context, deps: AppDeps, input: { registrationId: string; email: string; phone: string; password: string }): Promise<Response> {
-  const ip = clientIp(c, deps.config.trustProxy);
+export async function setRegistrationContact(c: Context<AppEnv>, deps: AppDeps, input: { registrationId: string; email: string; phone: string; password: string }): Promise<Response> {
+  const ip = c.get('clientIp');
   const found = await liveRegistration(deps, input.registrationId);
   if (!found) return apiError(c, 400, 'REGISTRATION_EXPIRED', authErrors.REGISTRATION_EXPIRED);
   const problem = passwordProblem(input.password, { nik: found.participant.nik, birthDate: found.participant.birthDate });
   if (problem) return apiError(c, 400, 'WEAK_PASSWORD', problem, { password: problem });
-  const limited = await enforceRateLimits(c, deps, [[`code-send-ip:${ip}`, RATE_RULES.codeSendIp]]);
+  const limited = await enforceRateLimits(c, deps, 'registration_rate_limited', [[`code-send-ip:${ip}`, RATE_RULES.codeSendIp]]);
   if (limited) return limited;
   const now = deps.clock.now();
   const passwordHash = await hashPassword(input.password);
@@ -81,9 +83,9 @@ export async function setRegistrationContact(c: Context, deps: AppDeps, input: {
 }
 
 /** Step 3: each code checked on its own; the account exists only once both are right. */
-export async function verifyRegistrationCode(c: Context, deps: AppDeps, input: { registrationId: string; channel: CodeChannel; code: string }): Promise<Response> {
-  const ip = clientIp(c, deps.config.trustProxy);
-  const limited = await enforceRateLimits(c, deps, [[`code-check-ip:${ip}`, RATE_RULES.codeCheckIp]]);
+export async function verifyRegistrationCode(c: Context<AppEnv>, deps: AppDeps, input: { registrationId: string; channel: CodeChannel; code: string }): Promise<Response> {
+  const ip = c.get('clientIp');
+  const limited = await enforceRateLimits(c, deps, 'registration_rate_limited', [[`code-check-ip:${ip}`, RATE_RULES.codeCheckIp]]);
   if (limited) return limited;
   const found = await liveRegistration(deps, input.registrationId);
   if (!found?.registration.email) return apiError(c, 400, 'REGISTRATION_EXPIRED', authErrors.REGISTRATION_EXPIRED);
@@ -114,14 +116,14 @@ export async function verifyRegistrationCode(c: Context, deps: AppDeps, input: {
 }
 
 /** A new code at most once a minute per channel; the old one stops working. */
-export async function resendRegistrationCode(c: Context, deps: AppDeps, input: { registrationId: string; channel: CodeChannel }): Promise<Response> {
+export async function resendRegistrationCode(c: Context<AppEnv>, deps: AppDeps, input: { registrationId: string; channel: CodeChannel }): Promise<Response> {
   const found = await liveRegistration(deps, input.registrationId);
   if (!found?.registration.email || !found.registration.phoneE164) return apiError(c, 400, 'REGISTRATION_EXPIRED', authErrors.REGISTRATION_EXPIRED);
   const now = deps.clock.now();
   const waitSec = await secondsUntilResend(deps.db, registrationCode(input.registrationId, input.channel), now);
   if (waitSec > 0) return resendTooSoon(c, waitSec);
-  const ip = clientIp(c, deps.config.trustProxy);
-  const limited = await enforceRateLimits(c, deps, [[`code-send-ip:${ip}`, RATE_RULES.codeSendIp]]);
+  const ip = c.get('clientIp');
+  const limited = await enforceRateLimits(c, deps, 'registration_rate_limited', [[`code-send-ip:${ip}`, RATE_RULES.codeSendIp]]);
   if (limited) return limited;
   const target = input.channel === 'email' ? found.registration.email : found.registration.phoneE164;
   await deps.db.transaction((tx) => issueCode(tx, registrationCode(input.registrationId, input.channel), target, registrationMessage, now));

@@ -1,17 +1,18 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
-import type { AppDeps } from '../../app-env.ts';
+import type { AppDeps, AppEnv } from '../../app-env.ts';
 import { accounts, participants, sessions } from '../../db/schema.ts';
 import { clearSessionCookie, createSession, hashToken, sessionCookieName, setSessionCookie } from '../../auth/session.ts';
 import { hashPassword, verifyPassword } from '../../auth/password.ts';
 import { apiError } from '../../http/errors.ts';
-import { clientIp } from '../../http/client-ip.ts';
 import { audit } from '../../security/audit.ts';
 import { authErrors } from '../../../shared/auth/auth-schemas.ts';
 import { maskEmail } from '../../../shared/ids/email.ts';
 import { maskNik } from '../../../shared/ids/nik.ts';
-import { deviceLabel, enforceRateLimits, RATE_RULES } from './auth-guards.ts';
+import { enforceRateLimits } from './enforce-rate-limits.ts';
+import { RATE_RULES } from './rate-rules.ts';
+import { deviceLabel } from './device-label.ts';
 
 // Unknown users still cost one argon2 verification, so timing does not reveal who has an account.
 let dummyHash: Promise<string> | null = null;
@@ -27,10 +28,10 @@ export async function findAccountByIdentifier(deps: AppDeps, identifier: string)
   return row ?? null;
 }
 
-export async function signIn(c: Context, deps: AppDeps, input: { identifier: string; password: string }): Promise<Response> {
-  const ip = clientIp(c, deps.config.trustProxy);
+export async function signIn(c: Context<AppEnv>, deps: AppDeps, input: { identifier: string; password: string }): Promise<Response> {
+  const ip = c.get('clientIp');
   const identifierKey = input.identifier.toLowerCase();
-  const limited = await enforceRateLimits(c, deps, [
+  const limited = await enforceRateLimits(c, deps, 'sign_in_rate_limited', [
     [`signin-ip:${ip}`, RATE_RULES.signInIp],
     [`signin-id:${identifierKey}`, RATE_RULES.signInIdentifier],
   ]);
@@ -53,7 +54,7 @@ export async function signIn(c: Context, deps: AppDeps, input: { identifier: str
 }
 
 /** Sign-in rotates: whatever session the browser held before is ended, not reused. */
-export async function revokeCurrentSession(c: Context, deps: AppDeps, now: Date): Promise<number | null> {
+export async function revokeCurrentSession(c: Context<AppEnv>, deps: AppDeps, now: Date): Promise<number | null> {
   const token = getCookie(c, sessionCookieName(deps.config.secureCookies));
   if (!token || token.length > 128) return null;
   const [revoked] = await deps.db
@@ -64,10 +65,10 @@ export async function revokeCurrentSession(c: Context, deps: AppDeps, now: Date)
   return revoked?.accountId ?? null;
 }
 
-export async function signOut(c: Context, deps: AppDeps): Promise<Response> {
+export async function signOut(c: Context<AppEnv>, deps: AppDeps): Promise<Response> {
   const now = deps.clock.now();
   const accountId = await revokeCurrentSession(c, deps, now);
   clearSessionCookie(c, deps);
-  if (accountId !== null) await audit(deps.db, 'signed_out', { accountId, ip: clientIp(c, deps.config.trustProxy), now });
+  if (accountId !== null) await audit(deps.db, 'signed_out', { accountId, ip: c.get('clientIp'), now });
   return c.json({ signedOut: true });
 }

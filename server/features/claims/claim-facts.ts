@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { accountCards, claims, contributions, jhtBalances, memberships, participants } from '../../db/schema.ts';
-import type { Tx } from '../../sync/mutation-registry.ts';
+import type { Tx } from '../../db/database.ts';
 import type { ClaimFacts } from '../../../shared/claims/claim-eligibility.ts';
 import { claimFactsFrom } from '../../../shared/claims/claim-facts.ts';
 import type { ClaimType } from '../../../shared/claims/claim-schemas.ts';

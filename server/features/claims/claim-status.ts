@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { claimEvents, claims, jhtBalances } from '../../db/schema.ts';
-import type { Tx } from '../../sync/mutation-registry.ts';
+import type { Tx } from '../../db/database.ts';
 import type { ClaimStatus } from '../../../shared/claims/claim-schemas.ts';
 import { notify } from '../notifications/notify.ts';
 

@@ -1,5 +1,5 @@
 import { notifications } from '../../db/schema.ts';
-import type { Tx } from '../../sync/mutation-registry.ts';
+import type { Tx } from '../../db/database.ts';
 
 export type NotificationKind = (typeof notifications.$inferInsert)['kind'];
 

@@ -6,7 +6,7 @@ import type { AppDeps, AppEnv } from '../../app-env.ts';
 import { requireAuth } from '../../auth/session.ts';
 import { apiError, rejectInvalid } from '../../http/errors.ts';
 import { CreatePaymentSchema, PaymentWebhookSchema, paymentErrors } from '../../../shared/payments/payment-schemas.ts';
-import { toPaymentRecord } from '../../sync/pull-services.ts';
+import { toPaymentRecord } from './payment-reader.ts';
 import { createPayment } from './payment-service.ts';
 import { applyPaymentNotification, verifyWebhookSignature } from './payment-webhook.ts';
 

@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import { importX, createNodeResolver } from 'eslint-plugin-import-x';
 
 // Imports go one way: client -> shared, server -> shared. Lint enforces it so it stays true.
 const forbid = (folders, paths = []) => ({
@@ -9,6 +10,7 @@ const forbid = (folders, paths = []) => ({
     { paths, patterns: folders.map((folder) => ({ group: [`**/${folder}/*`, `**/${folder}`], message: `Do not import from ${folder}/ here (imports go client -> shared, server -> shared).` })) },
   ],
 });
+const innerZone = (target, from) => ({ target: `./${target}`, from: from.map((folder) => `./${folder}`), message: `${target}/ is imported by the outer layers, it does not import them.` });
 // Routes validate through the wrapper so the OpenAPI document sees every schema.
 const validatorThroughOpenApi = [{ name: '@hono/valibot-validator', message: 'Import vValidator from server/http/openapi/describe.ts: the OpenAPI document is built from it.' }];
 
@@ -28,4 +30,15 @@ export default tseslint.config(
   { files: ['server/**'], ignores: ['server/http/openapi/describe.ts'], rules: forbid(['client'], validatorThroughOpenApi) },
   { files: ['server/http/openapi/describe.ts'], rules: forbid(['client']) },
   { files: ['shared/**'], rules: forbid(['client', 'server']) },
+  {
+    files: ['**/*.{ts,tsx}'],
+    plugins: { 'import-x': importX },
+    settings: { 'import-x/extensions': ['.ts', '.tsx', '.js'], 'import-x/ignore': ['node_modules'], 'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js'] })] },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
+  },
+  // Inner directions: the sync engine runs in the service worker, so it knows no screen, shell or text.
+  { files: ['client/sync/**'], rules: { 'import-x/no-restricted-paths': ['error', { zones: [innerZone('client/sync', ['client/features', 'client/shell', 'client/i18n'])] }] } },
+  // Features plug into the sync layer and the database, never the other way round. A warning
+  // until server/sync/pull.ts no longer takes the card signer's type from server/features/cards.
+  { files: ['server/sync/**', 'server/db/**'], rules: { 'import-x/no-restricted-paths': ['warn', { zones: [innerZone('server/sync', ['server/features']), innerZone('server/db', ['server/features'])] }] } },
 );

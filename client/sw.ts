@@ -2,14 +2,11 @@
 import { clientsClaim } from 'workbox-core';
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
-import { openLocalDb } from './data/local-db.ts';
-import { createSyncEngine } from './sync/sync-engine.ts';
+import { createBrowserSyncEngine } from './sync/browser-sync-engine.ts';
 import { BACKGROUND_SYNC_TAG, PERIODIC_SYNC_TAG } from './sync/sync-names.ts';
-import { withWebLock } from './sync/web-lock.ts';
 import type { NotificationRecord } from '../shared/sync/entities.ts';
 import { openDeviceDb } from './data/device-db.ts';
 import { isDataSaverOn } from './data/data-saver.ts';
-import { createUsageRecorder } from './net/network-usage.ts';
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -38,20 +35,12 @@ interface ExtendableTagEvent extends ExtendableEvent {
   readonly tag: string;
 }
 
-const engine = createSyncEngine({
-  db: openLocalDb(),
-  fetch: self.fetch.bind(self),
-  now: Date.now,
-  withLock: withWebLock,
-  randomUUID: () => crypto.randomUUID(),
-});
-
 const deviceDb = openDeviceDb();
 // The worker's own requests (precache downloads, background syncs) are counted here, not in a page.
-const recordUsage = createUsageRecorder(deviceDb, self.performance, Date.now);
+const { sync, recordUsage } = createBrowserSyncEngine(deviceDb);
 
 async function syncInBackground(): Promise<void> {
-  const outcome = await engine.sync().finally(recordUsage);
+  const outcome = await sync();
   if (outcome.kind === 'ok') await announce(outcome.newNotifications);
   // A rejected promise tells the browser to fire 'sync' again later with its own backoff.
   if (outcome.kind === 'offline' || outcome.kind === 'server-error') throw new Error(`sync ${outcome.kind}`);
@@ -70,7 +59,7 @@ self.addEventListener('periodicsync', (event) => {
 async function refreshInBackground(): Promise<void> {
   const saveData = (navigator as Navigator & { connection?: { saveData?: boolean } }).connection?.saveData;
   if (await isDataSaverOn(deviceDb, { saveData })) return;
-  const outcome = await engine.sync().finally(recordUsage);
+  const outcome = await sync();
   if (outcome.kind === 'ok') await announce(outcome.newNotifications);
 }
 

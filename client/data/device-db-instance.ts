@@ -12,7 +12,7 @@ export const dataSaver = signal(false);
 /** Counts the page's own requests (and its load) into this month's data use. */
 export const recordPageUsage = createUsageRecorder(deviceDb, globalThis.performance, Date.now, true);
 
-export function browserSaveData(): boolean {
+function browserSaveData(): boolean {
   return (navigator as Navigator & { connection?: { saveData?: boolean } }).connection?.saveData === true;
 }
 

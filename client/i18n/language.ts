@@ -31,7 +31,7 @@ export function setLanguage(language: Language): void {
   for (const listener of listeners) listener(language);
 }
 
-export function onLanguageChange(listener: (language: Language) => void): () => void {
+function onLanguageChange(listener: (language: Language) => void): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
 }

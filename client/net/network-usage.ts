@@ -38,7 +38,7 @@ export interface ResourceTimeline {
  * context made since the last call, from Resource Timing. The buffer is cleared, so each
  * request is counted once. `withNavigation` adds the page's own load, once per page.
  */
-export function takeTransferredBytes(timeline: ResourceTimeline, withNavigation = false): number {
+function takeTransferredBytes(timeline: ResourceTimeline, withNavigation = false): number {
   const entries = [...timeline.getEntriesByType('resource'), ...(withNavigation ? timeline.getEntriesByType('navigation') : [])];
   timeline.clearResourceTimings();
   return entries.reduce((sum, entry) => sum + (entry.transferSize ?? 0), 0);

@@ -1,5 +1,6 @@
 import type { BaseIssue } from 'valibot';
 import type { Language } from '../i18n/language.ts';
+import { firstIssuePerField } from '../../shared/schema/field-issues.ts';
 
 /** Field key (dotted path, e.g. `bankAccount.number`) → the message shown under that field. */
 export type FieldErrors = Record<string, string>;
@@ -18,11 +19,9 @@ const VALIBOT_DEFAULT_MESSAGE = /^Invalid [a-z ]+:/i;
  */
 export function fieldErrorsFrom(issues: readonly BaseIssue<unknown>[] | undefined, help: FieldHelp, language: Language, prefix?: string): FieldErrors {
   const errors: FieldErrors = {};
-  for (const issue of issues ?? []) {
-    const path = issue.path?.map((item) => String(item.key)).join('.');
-    const key = [prefix, path].filter(Boolean).join('.') || '_';
+  for (const [key, issue] of Object.entries(firstIssuePerField(issues, prefix))) {
     const schemaMessage = language === 'id' && !VALIBOT_DEFAULT_MESSAGE.test(issue.message) ? issue.message : undefined;
-    errors[key] ??= schemaMessage ?? help[key] ?? help._;
+    errors[key] = schemaMessage ?? help[key] ?? help._;
   }
   return errors;
 }

@@ -1,10 +1,11 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { HTTPException } from 'hono/http-exception';
-import type { ValiError, BaseIssue } from 'valibot';
+import type { BaseIssue } from 'valibot';
 import { errorKind, isTransientDatabaseError, TRANSIENT_RETRY_AFTER_SEC } from '../db/transient-error.ts';
 import { commonErrors, type ApiErrorBody, type CommonErrorCode } from '../../shared/api/errors.ts';
 import type { Logger } from '../logging/logger.ts';
+import { firstIssuePerField } from '../../shared/schema/field-issues.ts';
 
 /** Answers a refusal in the one shape every client understands. */
 export function apiError(
@@ -24,12 +25,7 @@ export function apiError(
 
 /** Field problems from a valibot failure, for `fields` in a 400 answer. */
 export function issuesToFields(issues: readonly BaseIssue<unknown>[]): Record<string, string> {
-  const fields: Record<string, string> = {};
-  for (const issue of issues) {
-    const path = issue.path?.map((p) => String(p.key)).join('.') || '_';
-    fields[path] ??= issue.message;
-  }
-  return fields;
+  return Object.fromEntries(Object.entries(firstIssuePerField(issues)).map(([field, issue]) => [field, issue.message]));
 }
 
 /** The hook given to vValidator: a refused body answers 400 INVALID_INPUT with its fields. */
@@ -42,8 +38,6 @@ export function rejectInvalid(
   }
   return undefined;
 }
-
-export type { ValiError };
 
 /** Last line of defence: never a stack trace on the wire, never a secret in the log. */
 export function handleUncaught(error: Error, c: Context, log: Logger) {

@@ -4,7 +4,6 @@ import { text } from '../schema/text.ts';
 import { int4IdText } from '../schema/numbers.ts';
 
 export const COMPLAINT_CATEGORIES = ['SALDO', 'KLAIM', 'IURAN', 'DATA', 'APLIKASI', 'LAINNYA'] as const;
-export type ComplaintCategory = (typeof COMPLAINT_CATEGORIES)[number];
 
 /** `complaint.file`: a complaint written on the phone, maybe offline; the ticket comes from the server. */
 export const ComplaintFileArgsSchema = v.object({

@@ -11,7 +11,6 @@ export const ProfileUpdateArgsSchema = v.pipe(
   }),
   v.check((args) => Object.values(args).some((value) => value !== undefined), 'Tidak ada data yang diubah.'),
 );
-export type ProfileUpdateArgs = v.InferOutput<typeof ProfileUpdateArgsSchema>;
 
 export const profileErrors = {
   NPWP_FORMAT: 'NPWP harus 15 angka, atau 16 angka sama dengan NIK.',

@@ -12,11 +12,11 @@ export const textErrors = {
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F]/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-export function hasControlCharacter(s: string): boolean {
+function hasControlCharacter(s: string): boolean {
   return CONTROL.test(s);
 }
 
-export function hasLoneSurrogate(s: string): boolean {
+function hasLoneSurrogate(s: string): boolean {
   return LONE_SURROGATE.test(s);
 }
 

@@ -6,7 +6,8 @@ import { seedIfEmpty } from '../../server/seed/seed-database.ts';
 import { jakartaDate } from '../../server/jakarta-date.ts';
 import { addLoadParticipants } from '../support/load-population.ts';
 import { runMixedLoad, type MixedLoadReport } from '../support/mixed-load.ts';
-import { startServer, throwawayPostgres } from '../support/server-child.ts';
+import { startServer } from '../support/server-child.ts';
+import { createThrowawayPostgres } from '../support/throwaway-postgres.ts';
 import { freePort } from '../e2e/support/server-process.ts';
 
 /**
@@ -16,7 +17,7 @@ import { freePort } from '../e2e/support/server-process.ts';
  */
 export async function measureMixedLoad(database: 'PGlite' | 'PostgreSQL', options: { participants: number; seconds: number; postgresUrl?: string }): Promise<Omit<MixedLoadReport, 'phones'>> {
   const dataDir = mkdtempSync(join(tmpdir(), 'jmo-bench-load-'));
-  const location: DatabaseLocation = database === 'PGlite' ? { kind: 'pglite', dataDir: join(dataDir, 'pglite') } : { kind: 'postgres', url: await throwawayPostgres(options.postgresUrl!) };
+  const location: DatabaseLocation = database === 'PGlite' ? { kind: 'pglite', dataDir: join(dataDir, 'pglite') } : { kind: 'postgres', url: (await createThrowawayPostgres(options.postgresUrl!, 'jmo_bench')).url };
   const handle = await openDatabase(location);
   const today = jakartaDate(new Date());
   await seedIfEmpty(handle.db, { today, extraParticipants: 50 });

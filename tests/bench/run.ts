@@ -1,7 +1,7 @@
 import { cpus } from 'node:os';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { randomUUID } from 'node:crypto';
 import { measureSizes } from './sizes.ts';
+import { createThrowawayPostgres } from '../support/throwaway-postgres.ts';
 import { startBenchServer } from './bench-server.ts';
 import { measureSyncWire } from './sync-wire.ts';
 import { measureLoad } from './load.ts';
@@ -33,7 +33,7 @@ add(`precache, ${sizes.precache.entries} files (gzip)`, kb(sizes.precache.gzip),
 
 const results: Record<string, unknown> = { sizes };
 const databases = [{ name: 'PGlite', location: { kind: 'pglite-memory' as const } }];
-if (process.env.BENCH_DATABASE_URL) databases.push({ name: 'PostgreSQL', location: await throwawayPostgres(process.env.BENCH_DATABASE_URL) as never });
+if (process.env.BENCH_DATABASE_URL) databases.push({ name: 'PostgreSQL', location: { kind: 'postgres', url: (await createThrowawayPostgres(process.env.BENCH_DATABASE_URL, 'jmo_bench')).url } as never });
 for (const { name, location } of databases) {
   // Rate limits count as usual but never refuse: the account-timing runs send hundreds of resets.
   const server = await startBenchServer(location, 50, { raisedRateLimits: true });
@@ -93,15 +93,3 @@ mkdirSync('bench', { recursive: true });
 writeFileSync('bench/results.json', JSON.stringify({ machine, rows, results }, null, 2));
 console.log('\nbench/results.json written');
 process.exit(0);
-
-async function throwawayPostgres(url: string) {
-  const pg = (await import('pg')).default;
-  const name = `jmo_bench_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const dbUrl = new URL(url);
-  dbUrl.pathname = `/${name}`;
-  return { kind: 'postgres', url: dbUrl.toString() };
-}

@@ -1,5 +1,4 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 
 /** The real server as a child process, killed with SIGKILL (no shutdown code runs). */
 export function startServer(port: number, env: Record<string, string>): Promise<ChildProcess> {
@@ -22,16 +21,4 @@ export function startServer(port: number, env: Record<string, string>): Promise<
     };
     void poll();
   });
-}
-
-export async function throwawayPostgres(url: string): Promise<string> {
-  const pg = (await import('pg')).default;
-  const name = `jmo_chaos_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const dbUrl = new URL(url);
-  dbUrl.pathname = `/${name}`;
-  return dbUrl.toString();
 }

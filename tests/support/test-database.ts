@@ -1,10 +1,11 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { PGlite as PGliteClient } from '@electric-sql/pglite';
 import { openDatabase, migrationsFolder, type DatabaseHandle } from '../../server/db/database.ts';
 import { seedIfEmpty } from '../../server/seed/seed-database.ts';
+import { createThrowawayPostgres } from './throwaway-postgres.ts';
 
 /** The database the integration tests run on: PostgreSQL when TEST_DATABASE_URL is set. */
 export const testDatabaseKind = process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite';
@@ -61,23 +62,13 @@ function inputsHash(): string {
 }
 
 async function createPostgresDatabase(url: string): Promise<DatabaseHandle> {
-  const pg = (await import('pg')).default;
-  const name = `jmo_test_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const dbUrl = new URL(url);
-  dbUrl.pathname = `/${name}`;
-  const handle = await openDatabase({ kind: 'postgres', url: dbUrl.toString() });
+  const database = await createThrowawayPostgres(url, 'jmo_test');
+  const handle = await openDatabase({ kind: 'postgres', url: database.url });
   return {
     ...handle,
     close: async () => {
       await handle.close();
-      const dropper = new pg.Client({ connectionString: url });
-      await dropper.connect();
-      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await dropper.end();
+      await database.drop();
     },
   };
 }

@@ -7,7 +7,7 @@ import { SignOutSection } from '../auth/SignOutSection.tsx';
 import { accountText } from './account-text.ts';
 import { ProfileForm } from './ProfileForm.tsx';
 import { OnlineAccountSections } from './OnlineAccountSections.tsx';
-import { FreshnessLabel } from '../../sync/FreshnessLabel.tsx';
+import { FreshnessLabel } from '../../shell/FreshnessLabel.tsx';
 
 export function AccountScreen() {
   const t = useText(accountText);

@@ -4,7 +4,7 @@ import { defineText, useLanguage, useText, countOf } from '../../i18n/language.t
 import { useDocumentTitle } from '../../shell/use-document-title.ts';
 import { localDb } from '../../data/local-db-instance.ts';
 import { useLiveQuery } from '../../data/use-live-query.ts';
-import { FreshnessLabel } from '../../sync/FreshnessLabel.tsx';
+import { FreshnessLabel } from '../../shell/FreshnessLabel.tsx';
 import { formatRupiah } from '../../../shared/money/rupiah.ts';
 import { addPeriods, formatPeriod, formatShortDate, jakartaDateOf, periodOf } from '../../../shared/rules/dates.ts';
 import { contributionYears, programLines } from './contribution-months.ts';

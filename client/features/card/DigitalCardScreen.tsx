@@ -4,7 +4,7 @@ import { useDocumentTitle } from '../../shell/use-document-title.ts';
 import { localDb } from '../../data/local-db-instance.ts';
 import { useLiveQuery } from '../../data/use-live-query.ts';
 import { formatShortDate } from '../../../shared/rules/dates.ts';
-import { FreshnessLabel } from '../../sync/FreshnessLabel.tsx';
+import { FreshnessLabel } from '../../shell/FreshnessLabel.tsx';
 import { qrPath } from './qr-path.ts';
 
 const text = defineText({

@@ -4,7 +4,7 @@ import { useDocumentTitle } from '../../shell/use-document-title.ts';
 import { localDb } from '../../data/local-db-instance.ts';
 import { useLiveQuery } from '../../data/use-live-query.ts';
 import type { DraftRow } from '../../data/local-db.ts';
-import { SyncStatus } from '../../sync/SyncStatus.tsx';
+import { SyncStatus } from '../../shell/SyncStatus.tsx';
 import type { ClaimDraftData } from './claim-draft-model.ts';
 import { copyRejectedDraft, findClaimDraft } from './claim-drafts.ts';
 import { DeleteDraftButton } from './DeleteDraftButton.tsx';

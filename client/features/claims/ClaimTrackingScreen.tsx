@@ -3,7 +3,7 @@ import { useLanguage, useText } from '../../i18n/language.ts';
 import { useDocumentTitle } from '../../shell/use-document-title.ts';
 import { localDb } from '../../data/local-db-instance.ts';
 import { useLiveQuery } from '../../data/use-live-query.ts';
-import { FreshnessLabel } from '../../sync/FreshnessLabel.tsx';
+import { FreshnessLabel } from '../../shell/FreshnessLabel.tsx';
 import { formatAsOf } from '../../../shared/rules/freshness.ts';
 import { formatRupiah } from '../../../shared/money/rupiah.ts';
 import type { ClaimStatus, ClaimType } from '../../../shared/claims/claim-schemas.ts';

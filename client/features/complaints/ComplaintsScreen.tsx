@@ -3,8 +3,8 @@ import { useText } from '../../i18n/language.ts';
 import { useDocumentTitle } from '../../shell/use-document-title.ts';
 import { localDb } from '../../data/local-db-instance.ts';
 import { useLiveQuery } from '../../data/use-live-query.ts';
-import { SyncStatus } from '../../sync/SyncStatus.tsx';
-import { FreshnessLabel } from '../../sync/FreshnessLabel.tsx';
+import { SyncStatus } from '../../shell/SyncStatus.tsx';
+import { FreshnessLabel } from '../../shell/FreshnessLabel.tsx';
 import { complaintsText } from './complaints-text.ts';
 import { listComplaintDrafts } from './complaint-drafts.ts';
 

@@ -1,8 +1,8 @@
 import { useLanguage, useText } from '../../i18n/language.ts';
 import { localDb } from '../../data/local-db-instance.ts';
 import { useLiveQuery } from '../../data/use-live-query.ts';
-import { FreshnessLabel } from '../../sync/FreshnessLabel.tsx';
-import { SyncStatus } from '../../sync/SyncStatus.tsx';
+import { FreshnessLabel } from '../../shell/FreshnessLabel.tsx';
+import { SyncStatus } from '../../shell/SyncStatus.tsx';
 import { formatRupiah } from '../../../shared/money/rupiah.ts';
 import { formatShortDate, jakartaDateOf } from '../../../shared/rules/dates.ts';
 import type { BalanceRecord, MembershipRecord } from '../../../shared/sync/entities.ts';

@@ -5,7 +5,7 @@ import { localDb } from '../../data/local-db-instance.ts';
 import { useLiveQuery } from '../../data/use-live-query.ts';
 import { isOnline } from '../../shell/connection.ts';
 import { callApi } from '../../net/api-client.ts';
-import { FreshnessLabel } from '../../sync/FreshnessLabel.tsx';
+import { FreshnessLabel } from '../../shell/FreshnessLabel.tsx';
 import { formatRupiah } from '../../../shared/money/rupiah.ts';
 import { bpuContribution } from '../../../shared/rules/contributions.ts';
 import { addPeriods, formatPeriodRange, periodOf, jakartaDateOf } from '../../../shared/rules/dates.ts';

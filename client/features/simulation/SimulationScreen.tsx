@@ -4,7 +4,7 @@ import { useDocumentTitle } from '../../shell/use-document-title.ts';
 import { localDb } from '../../data/local-db-instance.ts';
 import { useLiveQuery } from '../../data/use-live-query.ts';
 import { Field } from '../../ui/Field.tsx';
-import { FreshnessLabel } from '../../sync/FreshnessLabel.tsx';
+import { FreshnessLabel } from '../../shell/FreshnessLabel.tsx';
 import { formatRupiah } from '../../../shared/money/rupiah.ts';
 import { jhtBasisOf, simulateJht } from '../../../shared/rules/simulation.ts';
 import { jkpBenefit } from '../../../shared/rules/jkp.ts';

@@ -1,5 +1,5 @@
 /** Reads a rupiah or number field as people type it ("5.000.000", "5 jt" is not accepted). */
-export function parseWholeNumber(text: string): number | null {
+function parseWholeNumber(text: string): number | null {
   const digits = text.replace(/[.\s]/g, '').replace(/^Rp/i, '');
   return /^\d{1,13}$/.test(digits) ? Number(digits) : null;
 }

@@ -9,7 +9,8 @@ import { createSyncEngine } from '../../../client/sync/sync-engine.ts';
 import { queueMutation } from '../../../client/sync/outbox.ts';
 import { readMeta } from '../../../client/data/meta.ts';
 import { freePort } from '../../e2e/support/server-process.ts';
-import { startServer, throwawayPostgres } from '../../support/server-child.ts';
+import { startServer } from '../../support/server-child.ts';
+import { createThrowawayPostgres } from '../../support/throwaway-postgres.ts';
 import { accidentReport } from '../../support/claim-builders.ts';
 import { createMutex } from '../../support/sync-harness.ts';
 import type { PullResponse } from '../../../shared/sync/protocol.ts';
@@ -31,7 +32,7 @@ describe(`SIGKILL of the server while a phone pushes (${KILLS} kills, ${database
 
   it('applies every queued item exactly once after any number of crashes', { timeout: timeLimitMs(KILLS, CHAOS_MS_PER_KILL) }, async () => {
     const port = await freePort();
-    const env: Record<string, string> = databaseUrl ? { DATABASE_URL: await throwawayPostgres(databaseUrl) } : { DATA_DIR: dataDir };
+    const env: Record<string, string> = databaseUrl ? { DATABASE_URL: (await createThrowawayPostgres(databaseUrl, 'jmo_chaos')).url } : { DATA_DIR: dataDir };
     const base = `http://127.0.0.1:${port}`;
     server = await startServer(port, env);
     const signIn = await fetch(`${base}/api/auth/sign-in`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ identifier: 'siti.rahayu@demo.jmo-lite.test', password: 'Demo-JMO-2026!' }) });

@@ -7,7 +7,8 @@ import { queueMutation } from '../../../client/sync/outbox.ts';
 import { freePort } from '../../e2e/support/server-process.ts';
 import { accidentReport } from '../../support/claim-builders.ts';
 import { createMutex } from '../../support/sync-harness.ts';
-import { startServer, throwawayPostgres } from '../../support/server-child.ts';
+import { startServer } from '../../support/server-child.ts';
+import { createThrowawayPostgres } from '../../support/throwaway-postgres.ts';
 import type { PullResponse } from '../../../shared/sync/protocol.ts';
 
 const databaseUrl = process.env.TEST_DATABASE_URL;
@@ -19,7 +20,7 @@ describe.runIf(databaseUrl)('two server instances on one PostgreSQL', () => {
   afterAll(() => servers.forEach((s) => s.kill('SIGKILL')));
 
   it('keeps exactly-once delivery, sessions and rate limits when requests alternate at random', { timeout: 120_000 }, async () => {
-    const env = { DATABASE_URL: await throwawayPostgres(databaseUrl!) };
+    const env = { DATABASE_URL: (await createThrowawayPostgres(databaseUrl!, 'jmo_chaos')).url };
     const ports = [await freePort(), await freePort()];
     // One after the other: the first migrates and seeds, the second finds it done.
     for (const port of ports) servers.push(await startServer(port, env));

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
-import { createTestApp, type TestApp } from '../../support/test-app.ts';
+import { createTestApp, jsonRequest, type TestApp } from '../../support/test-app.ts';
+import { jhtFullClaim } from '../../support/claim-builders.ts';
+import type { PushResponse } from '../../../shared/sync/protocol.ts';
 import { demoEmails, signInAs } from '../../support/test-session.ts';
 import { createPhone } from '../../support/sync-harness.ts';
 import { claims, participants } from '../../../server/db/schema.ts';
@@ -19,6 +21,14 @@ describe('a claim drafted offline on the phone', () => {
     cookie = (await signInAs(t, demoEmails.dewi)).cookie;
   });
   afterAll(() => t.close());
+
+  /** Dewi's card has a claim in process, filed from another device if no earlier test filed one. */
+  async function claimInProcess(kpj: string) {
+    const mutation = { id: 1, name: 'claim.submit', args: jhtFullClaim(kpj, 'Dewi Lestari'), createdAt: 1 };
+    const res = await t.app.request('/api/sync/push', jsonRequest('POST', { deviceId: randomUUID(), mutations: [mutation] }, { Cookie: cookie }));
+    const [result] = ((await res.json()) as PushResponse).results;
+    expect(result!.status === 'applied' || result!.code === 'CLAIM_IN_PROCESS').toBe(true);
+  }
 
   it('survives reopening, is pre-checked offline, and becomes exactly one claim with its number', async () => {
     const phone = createPhone(t, cookie);
@@ -68,6 +78,7 @@ describe('a claim drafted offline on the phone', () => {
     const phone = createPhone(t, cookie);
     await phone.engine.sync();
     const kpj = (await phone.db.memberships.toArray())[0]!.kpj;
+    await claimInProcess(kpj);
     const draftId = await openClaimDraft(phone.db, 'JHT_FULL', [], 1, randomUUID);
     const data: ClaimDraftData = {
       type: 'JHT_FULL',

@@ -43,6 +43,14 @@ describe('claim.resubmit: a claim returned by the office, fixed and sent back', 
     expect(res.status).toBe(303);
   }
 
+  // Tests that need the claim waiting for a correction ask for it here, so each one also runs alone (`-t`).
+  let returned: Promise<void> | undefined;
+  const returnedByOfficer = () =>
+    (returned ??= (async () => {
+      await officerMoves('VERIFYING', 'Dokumen sedang diperiksa.');
+      await officerMoves('RETURNED', 'Rekening atas nama orang lain. Kirim rekening atas nama Anda sendiri.');
+    })());
+
   const fix = (changes: Record<string, unknown> = {}) => ({ claimNo, documentsConfirmed: ['BUKTI_PHK'], note: 'Surat PHK sudah saya siapkan.', ...changes });
 
   it('refuses a resend while the claim is not waiting for a correction', async () => {
@@ -50,13 +58,13 @@ describe('claim.resubmit: a claim returned by the office, fixed and sent back', 
   });
 
   it('is reached by a demo participant through the back office (Verifikasi → Perlu perbaikan)', async () => {
-    await officerMoves('VERIFYING', 'Dokumen sedang diperiksa.');
-    await officerMoves('RETURNED', 'Rekening atas nama orang lain. Kirim rekening atas nama Anda sendiri.');
+    await returnedByOfficer();
     const [row] = await t.database.db.select({ status: claims.status }).from(claims).where(eq(claims.id, claimId));
     expect(row!.status).toBe('RETURNED');
   });
 
   it('refuses a new account in someone else’s name and leaves the claim returned', async () => {
+    await returnedByOfficer();
     const result = await push(dewi.cookie, 'claim.resubmit', fix({ bankAccount: { bankCode: '009', number: '0987654321', holderName: 'Budi Santoso' } }));
     expect(result).toMatchObject({ status: 'rejected', code: 'BANK_NAME_MISMATCH', message: expect.stringContaining('nama Anda') });
     const [row] = await t.database.db.select({ status: claims.status, bankAccount: claims.bankAccount }).from(claims).where(eq(claims.id, claimId));
@@ -72,6 +80,7 @@ describe('claim.resubmit: a claim returned by the office, fixed and sent back', 
   });
 
   it('stores the corrected account, sends the claim back to Diajukan with an event, and the phone pulls both', async () => {
+    await returnedByOfficer();
     const result = await push(dewi.cookie, 'claim.resubmit', fix({ bankAccount: { bankCode: '009', number: '0987 6543 21', holderName: 'dewi lestari' } }));
     expect(result).toMatchObject({ status: 'applied', ref: claimNo });
     const [row] = await t.database.db.select().from(claims).where(eq(claims.id, claimId));

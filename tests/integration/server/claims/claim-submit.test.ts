@@ -34,12 +34,30 @@ describe('claim.submit through the sync push', () => {
     return body.results[0]!;
   }
 
+  // Tests that build on a filed claim file it through these, so each one also runs alone (`-t`).
+  const once = <T,>(make: () => Promise<T>) => {
+    let made: Promise<T> | undefined;
+    return () => (made ??= make());
+  };
+  const dewisClaim = once(() => submit('dewi', jhtFullClaim(people.dewi!.kpjs[0]!, 'Dewi Lestari')));
+  const agusPartialClaim = once(async () => {
+    const draft = jhtPartialClaim(people.agus!.kpjs[0]!, 'Agus Wijaya', 10);
+    return { draft, result: await submit('agus', draft) };
+  });
+  async function letBackOfficeFinishDueClaims() {
+    for (let i = 0; i < 3; i++) {
+      t.clock.advance(3 * 60_000);
+      await advanceDueClaims(t.deps);
+    }
+  }
+
   it('accepts a full JHT claim after a lay-off once the waiting month has passed, with a claim number', async () => {
-    const result = await submit('dewi', jhtFullClaim(people.dewi!.kpjs[0]!, 'Dewi Lestari'));
+    const result = await dewisClaim();
     expect(result).toMatchObject({ status: 'applied', ref: expect.stringMatching(/^KLM-261125-\d{6}$/) });
   });
 
   it('routes that claim through the app, as program info promises for a balance within the JMO limit', async () => {
+    await dewisClaim();
     const [row] = await t.database.db.select({ channel: claims.channel, amount: claims.requestedAmount }).from(claims).where(eq(claims.participantId, people.dewi!.participantId));
     expect(row!.amount).toBeGreaterThan(0);
     expect(row!.amount).toBeLessThanOrEqual(jmoClaimLimitOn('2026-11-25'));
@@ -47,13 +65,13 @@ describe('claim.submit through the sync push', () => {
   });
 
   it('refuses a second JHT claim for the same card while the first is in process', async () => {
+    await dewisClaim();
     const result = await submit('dewi', jhtFullClaim(people.dewi!.kpjs[0]!, 'Dewi Lestari'));
     expect(result).toMatchObject({ status: 'rejected', code: 'CLAIM_IN_PROCESS' });
   });
 
   it('turns the same draft sent twice under different mutation ids into one claim', async () => {
-    const draft = jhtPartialClaim(people.agus!.kpjs[0]!, 'Agus Wijaya', 10);
-    const first = await submit('agus', draft);
+    const { draft, result: first } = await agusPartialClaim();
     const second = await submit('agus', draft);
     expect(first).toMatchObject({ status: 'applied' });
     expect(second).toMatchObject({ status: 'applied', ref: first.status === 'applied' ? first.ref : '' });
@@ -84,12 +102,10 @@ describe('claim.submit through the sync push', () => {
   });
 
   it('moves a claim to paid through the back-office simulator and debits the balance', async () => {
+    await dewisClaim();
     const [claim] = await t.database.db.select().from(claims).where(eq(claims.type, 'JHT_FULL'));
     const before = (await t.database.db.select().from(jhtBalances).where(eq(jhtBalances.membershipId, claim!.membershipId)))[0]!;
-    for (let i = 0; i < 3; i++) {
-      t.clock.advance(3 * 60_000);
-      await advanceDueClaims(t.deps);
-    }
+    await letBackOfficeFinishDueClaims();
     const [after] = await t.database.db.select().from(claims).where(eq(claims.id, claim!.id));
     expect(after?.status).toBe('PAID');
     const balance = (await t.database.db.select().from(jhtBalances).where(eq(jhtBalances.membershipId, claim!.membershipId)))[0]!;
@@ -108,6 +124,8 @@ describe('claim.submit through the sync push', () => {
   });
 
   it('allows only one partial claim in a lifetime, even after the first was paid', async () => {
+    await agusPartialClaim();
+    await letBackOfficeFinishDueClaims();
     const result = await submit('agus', jhtPartialClaim(people.agus!.kpjs[0]!, 'Agus Wijaya', 30));
     expect(result).toMatchObject({ status: 'rejected', code: 'PARTIAL_ALREADY_USED' });
   });

@@ -2,12 +2,12 @@ import { useLanguage, useText } from '../i18n/language.ts';
 import { localDb } from '../data/local-db-instance.ts';
 import { readMeta } from '../data/meta.ts';
 import { useLiveQuery } from '../data/use-live-query.ts';
-import { isOnline } from '../shell/connection.ts';
-import { useNow } from '../shell/use-now.ts';
+import { isOnline } from './connection.ts';
+import { useNow } from './use-now.ts';
 import { formatAsOf, freshnessOf } from '../../shared/rules/freshness.ts';
 import { syncText } from './sync-text.ts';
 import { dataSaver } from '../data/device-db-instance.ts';
-import { requestSync } from './sync-client.ts';
+import { requestSync } from '../sync/sync-client.ts';
 
 /** "Data per 12 Nov 2026 14.03 — belum diperbarui": when the server last confirmed what is shown. */
 export function FreshnessLabel() {

@@ -2,7 +2,7 @@ import { useText } from '../i18n/language.ts';
 import { localDb } from '../data/local-db-instance.ts';
 import { readMeta } from '../data/meta.ts';
 import { useLiveQuery } from '../data/use-live-query.ts';
-import { requestSync, signInRequired } from './sync-client.ts';
+import { requestSync, signInRequired } from '../sync/sync-client.ts';
 import { syncText } from './sync-text.ts';
 
 /** What the sync loop is doing, in words, with progress while sending. Silent when all is well. */

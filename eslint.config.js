@@ -38,7 +38,6 @@ export default tseslint.config(
   },
   // Inner directions: the sync engine runs in the service worker, so it knows no screen, shell or text.
   { files: ['client/sync/**'], rules: { 'import-x/no-restricted-paths': ['error', { zones: [innerZone('client/sync', ['client/features', 'client/shell', 'client/i18n'])] }] } },
-  // Features plug into the sync layer and the database, never the other way round. A warning
-  // until server/sync/pull.ts no longer takes the card signer's type from server/features/cards.
-  { files: ['server/sync/**', 'server/db/**'], rules: { 'import-x/no-restricted-paths': ['warn', { zones: [innerZone('server/sync', ['server/features']), innerZone('server/db', ['server/features'])] }] } },
+  // Features plug into the sync layer and the database (mutations, pull readers), never the other way round.
+  { files: ['server/sync/**', 'server/db/**'], rules: { 'import-x/no-restricted-paths': ['error', { zones: [innerZone('server/sync', ['server/features']), innerZone('server/db', ['server/features'])] }] } },
 );

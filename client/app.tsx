@@ -1,6 +1,7 @@
 import { ErrorBoundary, LocationProvider, Route, Router, lazy } from 'preact-iso';
 import { AppShell } from './shell/AppShell.tsx';
 import { NotFoundScreen } from './shell/NotFoundScreen.tsx';
+import { ScreenErrorBoundary } from './shell/ScreenErrorBoundary.tsx';
 import { HomeScreen } from './features/home/HomeScreen.tsx';
 
 // Home is in the first chunk because it is what a participant opens the app for; every
@@ -29,32 +30,34 @@ export function App() {
   return (
     <LocationProvider>
       <AppShell>
-        <ErrorBoundary>
-          <Router>
-            <Route path="/" component={HomeScreen} />
-            <Route path="/layanan" component={ServicesScreen} />
-            <Route path="/pengaturan" component={SettingsScreen} />
-            <Route path="/masuk" component={SignInScreen} />
-            <Route path="/daftar" component={RegisterScreen} />
-            <Route path="/lupa-kata-sandi" component={ForgotPasswordScreen} />
-            <Route path="/akun" component={AccountScreen} />
-            <Route path="/saldo/:key" component={BalanceScreen} />
-            <Route path="/kartu" component={DigitalCardScreen} />
-            <Route path="/kartu/:key" component={DigitalCardScreen} />
-            <Route path="/simulasi" component={SimulationScreen} />
-            <Route path="/kantor" component={OfficesScreen} />
-            <Route path="/pengaduan" component={ComplaintsScreen} />
-            <Route path="/pengaduan/baru" component={ComplaintFormScreen} />
-            <Route path="/pengaduan/:key" component={ComplaintThreadScreen} />
-            <Route path="/notifikasi" component={NotificationsScreen} />
-            <Route path="/bayar" component={PaymentScreen} />
-            <Route path="/klaim" component={ClaimsScreen} />
-            <Route path="/klaim/baru" component={NewClaimScreen} />
-            <Route path="/klaim/draf/:id" component={ClaimDraftScreen} />
-            <Route path="/klaim/lacak/:key" component={ClaimTrackingScreen} />
-            <Route default component={NotFoundScreen} />
-          </Router>
-        </ErrorBoundary>
+        <ScreenErrorBoundary>
+          <ErrorBoundary>
+            <Router>
+              <Route path="/" component={HomeScreen} />
+              <Route path="/layanan" component={ServicesScreen} />
+              <Route path="/pengaturan" component={SettingsScreen} />
+              <Route path="/masuk" component={SignInScreen} />
+              <Route path="/daftar" component={RegisterScreen} />
+              <Route path="/lupa-kata-sandi" component={ForgotPasswordScreen} />
+              <Route path="/akun" component={AccountScreen} />
+              <Route path="/saldo/:key" component={BalanceScreen} />
+              <Route path="/kartu" component={DigitalCardScreen} />
+              <Route path="/kartu/:key" component={DigitalCardScreen} />
+              <Route path="/simulasi" component={SimulationScreen} />
+              <Route path="/kantor" component={OfficesScreen} />
+              <Route path="/pengaduan" component={ComplaintsScreen} />
+              <Route path="/pengaduan/baru" component={ComplaintFormScreen} />
+              <Route path="/pengaduan/:key" component={ComplaintThreadScreen} />
+              <Route path="/notifikasi" component={NotificationsScreen} />
+              <Route path="/bayar" component={PaymentScreen} />
+              <Route path="/klaim" component={ClaimsScreen} />
+              <Route path="/klaim/baru" component={NewClaimScreen} />
+              <Route path="/klaim/draf/:id" component={ClaimDraftScreen} />
+              <Route path="/klaim/lacak/:key" component={ClaimTrackingScreen} />
+              <Route default component={NotFoundScreen} />
+            </Router>
+          </ErrorBoundary>
+        </ScreenErrorBoundary>
       </AppShell>
     </LocationProvider>
   );

@@ -7,6 +7,9 @@ import { createSyncEngine } from './sync/sync-engine.ts';
 import { BACKGROUND_SYNC_TAG, PERIODIC_SYNC_TAG } from './sync/sync-names.ts';
 import { withWebLock } from './sync/web-lock.ts';
 import type { NotificationRecord } from '../shared/sync/entities.ts';
+import { openDeviceDb } from './data/device-db.ts';
+import { isDataSaverOn } from './data/data-saver.ts';
+import { createUsageRecorder } from './net/network-usage.ts';
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -43,8 +46,12 @@ const engine = createSyncEngine({
   randomUUID: () => crypto.randomUUID(),
 });
 
+const deviceDb = openDeviceDb();
+// The worker's own requests (precache downloads, background syncs) are counted here, not in a page.
+const recordUsage = createUsageRecorder(deviceDb, self.performance, Date.now);
+
 async function syncInBackground(): Promise<void> {
-  const outcome = await engine.sync();
+  const outcome = await engine.sync().finally(recordUsage);
   if (outcome.kind === 'ok') await announce(outcome.newNotifications);
   // A rejected promise tells the browser to fire 'sync' again later with its own backoff.
   if (outcome.kind === 'offline' || outcome.kind === 'server-error') throw new Error(`sync ${outcome.kind}`);
@@ -56,8 +63,18 @@ self.addEventListener('sync', (event) => {
 });
 self.addEventListener('periodicsync', (event) => {
   const syncEvent = event as ExtendableTagEvent;
-  if (syncEvent.tag === PERIODIC_SYNC_TAG) syncEvent.waitUntil(engine.sync().then((outcome) => (outcome.kind === 'ok' ? announce(outcome.newNotifications) : undefined)));
+  if (syncEvent.tag === PERIODIC_SYNC_TAG) syncEvent.waitUntil(refreshInBackground());
 });
+
+/** Keeps the cached balance and claim status recent while the app is closed; never under data saver. */
+async function refreshInBackground(): Promise<void> {
+  const saveData = (navigator as Navigator & { connection?: { saveData?: boolean } }).connection?.saveData;
+  if (await isDataSaverOn(deviceDb, { saveData })) return;
+  const outcome = await engine.sync().finally(recordUsage);
+  if (outcome.kind === 'ok') await announce(outcome.newNotifications);
+}
+
+self.addEventListener('activate', (event) => event.waitUntil(recordUsage()));
 
 /** A system notification for news a background sync brought, where the user allowed them. */
 async function announce(items: NotificationRecord[]): Promise<void> {

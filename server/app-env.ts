@@ -2,12 +2,11 @@ import type { Database, DatabaseKind } from './db/database.ts';
 import type { AppConfig } from './config.ts';
 import type { CardSigner } from './features/cards/card-signing.ts';
 import type { RateLimiter } from './security/rate-limiter.ts';
+import type { Logger } from './logging/logger.ts';
 
 export interface Clock {
   now(): Date;
 }
-
-export type Log = (line: string) => void;
 
 /** Everything the app needs from outside; tests pass their own. */
 export interface AppDeps {
@@ -15,7 +14,7 @@ export interface AppDeps {
   dbKind: DatabaseKind;
   config: AppConfig;
   clock: Clock;
-  log: Log;
+  log: Logger;
   cardSigner: CardSigner;
   rateLimiter: RateLimiter;
 }

@@ -4,30 +4,41 @@ import { bodyLimit } from 'hono/body-limit';
 import type { AppDeps, AppEnv } from './app-env.ts';
 import { apiError, handleUncaught } from './http/errors.ts';
 import { guardStateChangingRequests } from './http/request-guard.ts';
+import { allowOnlyKnownHosts } from './http/host-guard.ts';
 import { staticClient } from './http/static-client.ts';
 import { compressJson } from './http/compress-json.ts';
 import { loadSession } from './auth/session.ts';
 import { healthRoutes } from './features/health/health-routes.ts';
+import { clientHintsRoutes } from './features/health/client-hints-routes.ts';
 import { officesRoutes } from './features/offices/offices-routes.ts';
-import { MutationRegistry } from './sync/mutation-registry.ts';
+import { MutationRegistry, type MutationDefinition } from './sync/mutation-registry.ts';
 import { syncRoutes } from './sync/sync-routes.ts';
 import { profileUpdate } from './features/profile/profile-mutations.ts';
 import { cardsRoutes } from './features/cards/cards-routes.ts';
 import { claimSubmit } from './features/claims/claim-mutations.ts';
 import { claimCancel } from './features/claims/claim-cancel.ts';
+import { claimResubmit } from './features/claims/claim-resubmit.ts';
 import { backofficeRoutes } from './features/backoffice/backoffice-routes.ts';
 import { paymentsRoutes } from './features/payments/payments-routes.ts';
 import { authRoutes } from './features/auth/auth-routes.ts';
 import { accountRoutes } from './features/auth/account-routes.ts';
 import { devMailboxRoutes } from './messaging/dev-mailbox-routes.ts';
+import { openApiRoutes } from './http/openapi/openapi-routes.ts';
 import { gatewaySimulatorRoutes } from './features/payments/gateway-simulator.ts';
 import { complaintFile } from './features/complaints/complaint-mutations.ts';
+import { complaintReply } from './features/complaints/complaint-reply-mutation.ts';
 import { notificationRead } from './features/notifications/notification-mutations.ts';
 
 const MAX_BODY_BYTES = 256 * 1024;
 
-/** Builds the whole HTTP app from its dependencies; tests call `app.request` on it. */
-export function createApp(deps: AppDeps) {
+/** Every mutation a phone may push; features add theirs here. */
+export const appMutations: readonly MutationDefinition[] = [profileUpdate, claimSubmit, claimCancel, claimResubmit, complaintFile, complaintReply, notificationRead] as unknown as MutationDefinition[];
+
+/**
+ * Builds the whole HTTP app from its dependencies; tests call `app.request` on it.
+ * `testMutations` lets a test register a mutation of its own (e.g. one whose handler throws).
+ */
+export function createApp(deps: AppDeps, options: { testMutations?: MutationDefinition[] } = {}) {
   const app = new Hono<AppEnv>();
 
   app.use(
@@ -53,6 +64,7 @@ export function createApp(deps: AppDeps) {
       referrerPolicy: 'same-origin',
     }),
   );
+  app.use('*', allowOnlyKnownHosts(deps.config));
 
   const api = new Hono<AppEnv>();
   api.use('*', compressJson());
@@ -61,13 +73,16 @@ export function createApp(deps: AppDeps) {
   api.use('*', loadSession(deps));
   api.route('/health', healthRoutes(deps));
   api.route('/offices', officesRoutes());
-  // Feature routes are mounted here, one line each; features register their mutations.
-  const mutations = new MutationRegistry().register(profileUpdate).register(claimSubmit).register(claimCancel).register(complaintFile).register(notificationRead);
+  api.route('/client-hints', clientHintsRoutes());
+  // Feature routes are mounted here, one line each.
+  const mutations = new MutationRegistry();
+  for (const definition of [...appMutations, ...(options.testMutations ?? [])]) mutations.register(definition);
   api.route('/auth', authRoutes(deps));
   api.route('/account', accountRoutes(deps));
   api.route('/sync', syncRoutes(deps, mutations));
   api.route('/cards', cardsRoutes(deps));
   api.route('/payments', paymentsRoutes(deps));
+  api.route('/openapi.json', openApiRoutes(deps, () => app.routes));
   api.all('*', (c) => apiError(c, 404, 'NOT_FOUND'));
 
   app.route('/api', api);

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { StartupError } from './startup-error.ts';
 import type { DatabaseLocation } from './db/database.ts';
+import type { LogFormat } from './logging/logger.ts';
 
 export interface AppConfig {
   port: number;
@@ -31,6 +32,8 @@ export interface AppConfig {
   paymentWebhookSecret: string;
   /** Behind a reverse proxy that sets X-Forwarded-For (TRUST_PROXY=1). */
   trustProxy: boolean;
+  /** JSON lines for collectors (production default) or short lines for a person. */
+  logFormat: LogFormat;
 }
 
 type Env = Record<string, string | undefined>;
@@ -38,10 +41,13 @@ type Env = Record<string, string | undefined>;
 /** Reads the environment once; a bad value ends start-up with one clear line. */
 export function loadConfig(env: Env = process.env): AppConfig {
   const port = parsePort(env.PORT ?? '8080');
-  const host = env.HOST ?? '0.0.0.0';
-  const dataDir = resolve(env.DATA_DIR ?? './data');
   const isProduction = env.NODE_ENV === 'production';
-  const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, '');
+  // A demo instance holds live reset links in its mailbox: reachable from this machine only,
+  // unless HOST says otherwise.
+  const host = env.HOST ?? (isProduction ? '0.0.0.0' : '127.0.0.1');
+  const dataDir = resolve(env.DATA_DIR ?? './data');
+  // In production the only host name the server answers to (see http/host-guard.ts).
+  const publicUrl = parsePublicUrl(requiredInProduction('PUBLIC_URL', env.PUBLIC_URL, isProduction, `http://localhost:${port}`));
   const database: DatabaseLocation = env.DATABASE_URL
     ? { kind: 'postgres', url: env.DATABASE_URL }
     : { kind: 'pglite', dataDir: resolve(dataDir, 'pglite') };
@@ -63,6 +69,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     cardSigningKeyPem: env.CARD_SIGNING_KEY || undefined,
     paymentWebhookSecret: requiredInProduction('PAYMENT_WEBHOOK_SECRET', env.PAYMENT_WEBHOOK_SECRET, isProduction, 'dev-only-webhook-secret'),
     trustProxy: env.TRUST_PROXY === '1',
+    logFormat: parseLogFormat(env.LOG_FORMAT ?? (isProduction ? 'json' : 'pretty')),
     claimSimulator: env.CLAIM_SIMULATOR === '1' || (!isProduction && env.CLAIM_SIMULATOR !== '0'),
     seedParticipants: parseCount('SEED_PARTICIPANTS', env.SEED_PARTICIPANTS ?? '300'),
   };
@@ -79,6 +86,17 @@ function parsePort(value: string): number {
 /** Configuration for tests: in-memory database, no client, development mailbox on. */
 export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
   return { ...loadConfig({ NODE_ENV: 'test', PORT: '0', CLIENT_DIR: '/nonexistent' }), database: { kind: 'pglite-memory' }, ...overrides };
+}
+
+function parsePublicUrl(value: string): string {
+  const url = URL.canParse(value) ? new URL(value) : null;
+  if (url?.protocol !== 'http:' && url?.protocol !== 'https:') throw new StartupError(`PUBLIC_URL "${value}" tidak valid (must be an http:// or https:// address)`);
+  return value.replace(/\/$/, '');
+}
+
+function parseLogFormat(value: string): LogFormat {
+  if (value === 'json' || value === 'pretty') return value;
+  throw new StartupError(`LOG_FORMAT "${value}" tidak valid (must be json or pretty)`);
 }
 
 function parseCount(name: string, value: string): number {

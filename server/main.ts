@@ -2,7 +2,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { loadConfig, type AppConfig } from './config.ts';
 import { openDatabase } from './db/database.ts';
-import { systemClock, type Log } from './app-env.ts';
+import { systemClock } from './app-env.ts';
 import { StartupError } from './startup-error.ts';
 import { jakartaDate } from './jakarta-date.ts';
 import { seedIfEmpty, type SeedSummary } from './seed/seed-database.ts';
@@ -12,6 +12,7 @@ import { startClaimSimulator } from './features/backoffice/claim-simulator.ts';
 import { startMessageWorker } from './messaging/deliver-messages.ts';
 import { databaseRateLimiter, redisRateLimiter } from './security/rate-limiter.ts';
 import { sendersFromConfig } from './messaging/senders.ts';
+import { createLogger, prettyTo, type Logger } from './logging/logger.ts';
 
 export interface RunningServer {
   url: string;
@@ -19,10 +20,8 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-const log: Log = (line) => console.log(`[jmo-lite] ${line}`);
-
 /** Opens the database (migrating it), then listens. Rejects with StartupError on bad config. */
-export async function startServer(config: AppConfig): Promise<RunningServer> {
+export async function startServer(config: AppConfig, log: Logger = createLogger({ format: config.logFormat })): Promise<RunningServer> {
   const database = await openDatabase(config.database);
   const seed = await seedIfEmpty(database.db, { today: jakartaDate(systemClock.now()), extraParticipants: config.seedParticipants });
   const cardSigner = createCardSigner(loadCardSigningKey(config.dataDir, config.cardSigningKeyPem));
@@ -69,10 +68,11 @@ function listen(fetch: Parameters<typeof serve>[0]['fetch'], config: AppConfig):
 export async function runFromCommandLine(): Promise<void> {
   try {
     const config = loadConfig();
+    const log = createLogger({ format: config.logFormat });
     const started = Date.now();
-    const running = await startServer(config);
-    log(`JMO Lite berjalan di ${running.url} (siap dalam ${Date.now() - started} ms)`);
-    log(`Database: ${config.database.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `PGlite di ${config.dataDir}`}`);
+    const running = await startServer(config, log);
+    log.info(`JMO Lite berjalan di ${running.url} (siap dalam ${Date.now() - started} ms)`);
+    log.info(`Database: ${config.database.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `PGlite di ${config.dataDir}`}`);
     printDemoSignIn(running, config);
     const stop = () => {
       void running.close().then(() => process.exit(0));
@@ -80,21 +80,24 @@ export async function runFromCommandLine(): Promise<void> {
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   } catch (error) {
-    if (error instanceof StartupError) {
-      console.error(`[jmo-lite] Gagal mulai: ${error.message}`);
-      process.exit(1);
-    }
-    console.error(`[jmo-lite] Gagal mulai: ${error instanceof Error ? error.message : String(error)}`);
+    // One readable line on stderr, never a stack: the configuration may be what failed.
+    const message = error instanceof Error ? error.message : String(error);
+    createLogger({ destination: prettyTo(process.stderr) }).fatal(`Gagal mulai: ${message}`);
     process.exit(1);
   }
 }
 
+/**
+ * For the person who ran `npm start`, not a log: the demo people's NIKs and password are public
+ * demo data (fictitious numbers), printed in full so they can be typed in. Never through the
+ * logger, which would mask them.
+ */
 function printDemoSignIn(running: RunningServer, config: AppConfig): void {
   const { seed } = running;
-  if (seed.seeded) log(`Data demo dibuat: ${seed.participants} peserta, ${seed.contributions} bulan iuran.`);
   if (seed.demo.length === 0) return;
   const lines = [
     '',
+    seed.seeded ? `Data demo dibuat: ${seed.participants} peserta, ${seed.contributions} bulan iuran.` : '',
     'Akun demo (masuk dengan email atau NIK, kata sandi sama untuk semua):',
     `  Kata sandi: ${DEMO_PASSWORD}`,
     ...seed.demo.map((person) =>
@@ -105,7 +108,7 @@ function printDemoSignIn(running: RunningServer, config: AppConfig): void {
     config.devMailboxEnabled ? `Kotak surat pengembangan (kode email/SMS): ${running.url}/dev/mailbox` : '',
     '',
   ];
-  console.log(lines.filter((line, index) => line !== '' || index === 0 || index === lines.length - 1).join('\n'));
+  process.stdout.write(`${lines.filter((line, index) => line !== '' || index === 0 || index === lines.length - 1).join('\n')}\n`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -90,7 +90,15 @@ export function openLocalDb(name = LOCAL_DB_NAME): JmoDb {
     .upgrade(async (tx) => {
       await tx.table('meta').bulkDelete(['cursor', 'etag']);
     });
+  // v3: claims, complaints and profile changes share the drafts table, so every screen asks
+  // for one kind; a list that read all drafts took a complaint draft for a claim and crashed.
+  db.version(3).stores({ drafts: '&id, kind, state, updatedAt, [kind+updatedAt], [kind+state]' });
   return db;
+}
+
+/** The drafts of one kind ('claim', 'complaint', 'profile'), most recently changed first. */
+export function draftsOfKind(db: JmoDb, kind: string): Promise<DraftRow[]> {
+  return db.drafts.where('[kind+updatedAt]').between([kind, Dexie.minKey], [kind, Dexie.maxKey]).reverse().toArray();
 }
 
 /** Tables the server owns: replaced by a snapshot, patched by a delta. */

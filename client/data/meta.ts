@@ -1,4 +1,5 @@
 import type { JmoDb } from './local-db.ts';
+import type { SyncAttemptOutcome } from '../../shared/rules/freshness.ts';
 
 /** Sync bookkeeping kept in the `meta` table, one row per key. */
 export interface SyncMeta {
@@ -14,6 +15,8 @@ export interface SyncMeta {
   serverOffsetMs: number;
   /** Server time at which the server last confirmed the local copy is current. */
   lastConfirmedAt: number;
+  /** How the last request to the server ended (local clock): only 'ok' lets data read as current. */
+  lastAttempt: { outcome: SyncAttemptOutcome; at: number };
   status: SyncStatus;
   /** ETag of the office directory copy in the `offices` table. */
   officesEtag: string;

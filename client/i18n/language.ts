@@ -54,3 +54,8 @@ export function defineText<T extends object>(texts: { id: T; en: NoInfer<T> }): 
 export function useText<T>(texts: { id: T; en: T }): T {
   return texts[useLanguage()];
 }
+
+/** '1 card', '3 cards': English counts need the singular for one, Indonesian never does. */
+export function countOf(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}

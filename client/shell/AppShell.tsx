@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useText } from '../i18n/language.ts';
 import { BottomNav } from './BottomNav.tsx';
 import { ConnectionBar } from './ConnectionBar.tsx';
+import { StorageFullNotice } from './StorageFullNotice.tsx';
 import { shellText } from './shell-text.ts';
 import { useLiveQuery } from '../data/use-live-query.ts';
 import { readSignedInEmail } from '../data/session-state.ts';
@@ -23,6 +24,7 @@ export function AppShell({ children }: { children: ComponentChildren }) {
       </header>
       <ConnectionBar />
       <main id="main" class="app-main" tabIndex={-1}>
+        <StorageFullNotice />
         {children}
       </main>
       <BottomNav />

@@ -17,6 +17,9 @@ export const shellText = defineText({
     loading: 'Memuat…',
     screenError: 'Halaman ini gagal dimuat. Periksa koneksi lalu coba lagi.',
     retry: 'Coba lagi',
+    storageFullTitle: 'Memori ponsel penuh: perubahan terakhir belum tersimpan.',
+    storageFullBody: 'Draf dan antrean kirim yang sudah tersimpan tetap aman, dan isian di layar masih ada. Kosongkan ruang (hapus foto, video, atau aplikasi yang tidak dipakai), lalu coba simpan lagi.',
+    storageFullDismiss: 'Mengerti',
   },
   en: {
     appName: 'JMO Lite',
@@ -34,5 +37,8 @@ export const shellText = defineText({
     loading: 'Loading…',
     screenError: 'This page failed to load. Check the connection and try again.',
     retry: 'Try again',
+    storageFullTitle: 'Phone storage is full: the last change was not saved.',
+    storageFullBody: 'Drafts and the send queue saved before are safe, and what you typed is still on screen. Free some space (delete photos, videos or apps you do not use), then save again.',
+    storageFullDismiss: 'Got it',
   },
 });

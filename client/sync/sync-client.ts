@@ -3,6 +3,11 @@ import { signal } from '@preact/signals';
 import type { SyncApi } from './sync-worker.ts';
 import { createSyncScheduler } from './sync-scheduler.ts';
 import { BACKGROUND_SYNC_TAG } from './sync-names.ts';
+import { requestPersistentStorage } from '../data/storage-quota.ts';
+import { dataSaver, recordPageUsage } from '../data/device-db-instance.ts';
+import { localDb } from '../data/local-db-instance.ts';
+import { countPending } from './outbox.ts';
+import { updatePeriodicSync } from './periodic-sync.ts';
 
 /** Set when the server said the session ended: the shell asks the user to sign in again. */
 export const signInRequired = signal(false);
@@ -15,14 +20,19 @@ export function startSync(): void {
   const worker = new Worker(new URL('./sync-worker.ts', import.meta.url), { type: 'module', name: 'jmo-sync' });
   const api = wrap<SyncApi>(worker);
   scheduler = createSyncScheduler({
-    runSync: () => api.sync(),
+    // The page's own requests (sign-in, screens) are counted alongside, while the page is alive.
+    runSync: () => api.sync().finally(() => void recordPageUsage()),
     setTimer: (callback, ms) => setTimeout(callback, ms),
     clearTimer: (handle) => clearTimeout(handle as number),
     random: Math.random,
     isVisible: () => document.visibilityState === 'visible',
     onSignedOut: () => (signInRequired.value = true),
+    timerPulls: () => !dataSaver.value,
   });
-  window.addEventListener('online', () => void scheduler?.online());
+  // Under data saver a returning network only delivers what waits; it does not pull for nothing.
+  window.addEventListener('online', async () => {
+    if (!dataSaver.value || (await countPending(localDb)) > 0) void scheduler?.online();
+  });
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'visible') void scheduler?.request();
   });
@@ -37,11 +47,15 @@ export function requestSync(): void {
 
 export function resumeSyncAfterSignIn(): void {
   signInRequired.value = false;
+  // Signed in, the phone now holds someone's data and unsent work: ask the browser to keep it.
+  void requestPersistentStorage();
+  void updatePeriodicSync(!dataSaver.value);
   if (scheduler) void scheduler.resume();
   else startSync();
 }
 
 export function stopSync(): void {
+  void updatePeriodicSync(false);
   scheduler?.stop();
   scheduler = null;
 }

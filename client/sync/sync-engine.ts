@@ -5,6 +5,7 @@ import { ensureDeviceId } from './outbox.ts';
 import { applyPullResponse, recordConfirmation } from './apply-pull.ts';
 import type { PullResponse } from '../../shared/sync/protocol.ts';
 import type { NotificationRecord } from '../../shared/sync/entities.ts';
+import type { SyncAttemptOutcome } from '../../shared/rules/freshness.ts';
 
 export interface SyncDeps {
   db: JmoDb;
@@ -21,7 +22,8 @@ export interface SyncDeps {
 export type SyncOutcome =
   | { kind: 'ok'; pushed: number; rejected: number; pulled: 'changes' | 'unchanged'; newNotifications: NotificationRecord[] }
   | { kind: 'offline' }
-  | { kind: 'server-error'; status: number }
+  /** `retryAfterMs`: the server asked to wait this long (a 503 with Retry-After). */
+  | { kind: 'server-error'; status: number; retryAfterMs?: number }
   | { kind: 'signed-out' };
 
 class StopSync extends Error {
@@ -35,6 +37,7 @@ const DEFAULT_TIMEOUT_MS = 30_000;
 /** The sync loop of DESIGN.md "Sync protocol (v1)": no DOM, every dependency injected. */
 export function createSyncEngine(deps: SyncDeps) {
   const setStatus = (status: Omit<SyncStatus, 'updatedAt'>) => writeMeta(deps.db, 'status', { ...status, updatedAt: deps.now() });
+  const recordAttempt = (outcome: SyncAttemptOutcome) => writeMeta(deps.db, 'lastAttempt', { outcome, at: deps.now() });
 
   async function call(method: 'GET' | 'POST', path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response> {
     let response: Response;
@@ -49,10 +52,18 @@ export function createSyncEngine(deps: SyncDeps) {
       });
     } catch {
       // Network down, DNS, timeout: all mean "try again later", never "drop the item".
+      await recordAttempt('unreachable');
       throw new StopSync({ kind: 'offline' });
     }
-    if (response.status === 401) throw new StopSync({ kind: 'signed-out' });
-    if (response.status >= 500) throw new StopSync({ kind: 'server-error', status: response.status });
+    if (response.status === 401) {
+      await recordAttempt('session-ended');
+      throw new StopSync({ kind: 'signed-out' });
+    }
+    if (response.status >= 500) {
+      await recordAttempt('unreachable');
+      const retryAfterMs = retryAfterOf(response);
+      throw new StopSync(retryAfterMs === undefined ? { kind: 'server-error', status: response.status } : { kind: 'server-error', status: response.status, retryAfterMs });
+    }
     return response;
   }
 
@@ -159,11 +170,13 @@ export function createSyncEngine(deps: SyncDeps) {
     const serverNow = Date.parse(response.headers.get('Date') ?? '') || undefined;
     if (response.status === 304) {
       await recordConfirmation(db, serverNow ?? deps.now() + ((await readMeta(db, 'serverOffsetMs')) ?? 0));
+      await recordAttempt('ok');
       return { pulled: 'unchanged', newNotifications: [] };
     }
     if (!response.ok) throw new StopSync({ kind: 'server-error', status: response.status });
     const body = (await response.json()) as PullResponse;
     const newNotifications = await applyPullResponse(db, body, { etag: response.headers.get('ETag') ?? '', localNow: deps.now() });
+    await recordAttempt('ok');
     return { pulled: 'changes', newNotifications };
   }
 
@@ -192,6 +205,12 @@ export function createSyncEngine(deps: SyncDeps) {
 }
 
 export type SyncEngine = ReturnType<typeof createSyncEngine>;
+
+/** Retry-After in seconds (what the server sends); an HTTP date is not worth parsing here. */
+function retryAfterOf(response: Response): number | undefined {
+  const seconds = Number(response.headers.get('Retry-After') ?? NaN);
+  return Number.isFinite(seconds) && seconds >= 0 ? Math.min(seconds, 3600) * 1000 : undefined;
+}
 
 async function readErrorBody(response: Response): Promise<{ code: string; message: string }> {
   try {

@@ -1,10 +1,12 @@
-import { defineText } from '../i18n/language.ts';
+import { defineText, countOf } from '../i18n/language.ts';
 
 export const syncText = defineText({
   id: {
     fresh: 'terbaru',
     stale: 'belum diperbarui',
     offline: 'belum diperbarui, Anda sedang offline',
+    unreachable: 'belum diperbarui, server tidak dapat dihubungi',
+    sessionEnded: 'belum diperbarui, masuk lagi untuk memperbarui',
     outdated: 'lebih dari 35 hari, mungkin sudah tidak sesuai',
     never: 'Belum pernah diambil dari server.',
     sending: (done: number, total: number) => `Mengirim ${done} dari ${total}…`,
@@ -14,19 +16,23 @@ export const syncText = defineText({
     retryNow: 'Coba sekarang',
     signInAgain: 'Sesi berakhir. Masuk lagi untuk mengirim data yang menunggu.',
     signIn: 'Masuk',
+    refresh: 'Perbarui',
   },
   en: {
     fresh: 'up to date',
     stale: 'not refreshed yet',
     offline: 'not refreshed, you are offline',
+    unreachable: 'not refreshed, the server cannot be reached',
+    sessionEnded: 'not refreshed, sign in again to refresh',
     outdated: 'over 35 days old, may no longer be correct',
     never: 'Never fetched from the server.',
     sending: (done: number, total: number) => `Sending ${done} of ${total}…`,
     refreshing: 'Refreshing data…',
-    waiting: (count: number) => `${count} items waiting to be sent. They go automatically when online.`,
+    waiting: (count: number) => `${countOf(count, 'item')} waiting to be sent. They go automatically when online.`,
     failed: 'The server cannot be reached yet. Retrying automatically.',
     retryNow: 'Try now',
     signInAgain: 'Session ended. Sign in again to send waiting items.',
     signIn: 'Sign in',
+    refresh: 'Refresh',
   },
 });

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { runFromCommandLine } from '../main.ts';
+import { createLogger } from '../logging/logger.ts';
 
 // `npm start` builds only when the sources are newer than the last build, so a second start is fast.
 const sourceDirs = ['client', 'shared', 'public'];
@@ -20,7 +21,7 @@ function buildIsStale(): boolean {
 }
 
 if (buildIsStale()) {
-  console.log('[jmo-lite] Membangun aplikasi (building the client)…');
+  createLogger({ format: 'pretty' }).info('Membangun aplikasi (building the client)…');
   const { build } = await import('vite');
   // Vite's build sets NODE_ENV=production in this process; the server must see the user's own
   // setting (production turns off the development mailbox and requires real secrets).

@@ -417,10 +417,12 @@ export const complaintMessages = pgTable(
       .references(() => participants.id),
     author: text('author', { enum: ['participant', 'officer'] }).notNull(),
     body: text('body').notNull(),
+    /** The phone's id for a participant's reply: the same reply resent is stored once. */
+    replyId: uuid('reply_id'),
     at: instant('at').notNull().defaultNow(),
     version: syncVersion(),
   },
-  (t) => [index('complaint_messages_participant_version').on(t.participantId, t.version)],
+  (t) => [index('complaint_messages_participant_version').on(t.participantId, t.version), uniqueIndex('complaint_messages_participant_reply').on(t.participantId, t.replyId)],
 );
 
 export const payments = pgTable(

@@ -2,12 +2,13 @@ import type { Context } from 'hono';
 import { getConnInfo } from '@hono/node-server/conninfo';
 
 /**
- * The caller's address for rate limits and the audit log. X-Forwarded-For is trusted only
- * when TRUST_PROXY says a reverse proxy sets it; otherwise anyone could pick their own IP.
+ * The caller's address for rate limits, the audit log and the dev mailbox. X-Forwarded-For is
+ * trusted only when TRUST_PROXY says a reverse proxy sets it, and then only its last entry:
+ * the proxy appends the address it saw, anything before that is whatever the caller wrote.
  */
 export function clientIp(c: Context, trustProxy: boolean): string {
   if (trustProxy) {
-    const forwarded = c.req.header('X-Forwarded-For')?.split(',')[0]?.trim();
+    const forwarded = c.req.header('X-Forwarded-For')?.split(',').at(-1)?.trim();
     if (forwarded) return forwarded.slice(0, 64);
   }
   try {
@@ -15,4 +16,9 @@ export function clientIp(c: Context, trustProxy: boolean): string {
   } catch {
     return 'unknown'; // app.request in tests has no socket
   }
+}
+
+/** 127.0.0.0/8 and ::1, also in their IPv4-mapped IPv6 form. */
+export function isLoopbackAddress(address: string): boolean {
+  return address === '::1' || /^(::ffff:)?127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/i.test(address);
 }

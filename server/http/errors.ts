@@ -2,7 +2,9 @@ import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { HTTPException } from 'hono/http-exception';
 import type { ValiError, BaseIssue } from 'valibot';
+import { errorKind, isTransientDatabaseError, TRANSIENT_RETRY_AFTER_SEC } from '../db/transient-error.ts';
 import { commonErrors, type ApiErrorBody, type CommonErrorCode } from '../../shared/api/errors.ts';
+import type { Logger } from '../logging/logger.ts';
 
 /** Answers a refusal in the one shape every client understands. */
 export function apiError(
@@ -44,7 +46,7 @@ export function rejectInvalid(
 export type { ValiError };
 
 /** Last line of defence: never a stack trace on the wire, never a secret in the log. */
-export function handleUncaught(error: Error, c: Context, log: (line: string) => void) {
+export function handleUncaught(error: Error, c: Context, log: Logger) {
   if (error instanceof HTTPException) {
     // Basic auth's challenge must reach the browser as is, or it never asks for the password.
     if (error.res?.headers.has('WWW-Authenticate')) return error.getResponse();
@@ -53,6 +55,12 @@ export function handleUncaught(error: Error, c: Context, log: (line: string) => 
     if (error.status === 401) return apiError(c, 401, 'UNAUTHENTICATED');
     return apiError(c, error.status as ContentfulStatusCode, 'INVALID_INPUT', error.message);
   }
-  log(`error ${c.req.method} ${c.req.path}: ${error.name}: ${error.message}`);
+  if (isTransientDatabaseError(error)) {
+    // Nothing was applied and the same request can succeed shortly: a retry, not a failure.
+    log.warn({ kind: errorKind(error), method: c.req.method, path: c.req.path }, 'database busy');
+    c.header('Retry-After', String(TRANSIENT_RETRY_AFTER_SEC));
+    return apiError(c, 503, 'SERVER_BUSY');
+  }
+  log.error({ err: error, method: c.req.method, path: c.req.path }, 'unhandled error');
   return apiError(c, 500, 'INTERNAL_ERROR');
 }

@@ -2,6 +2,7 @@ import nodemailer from 'nodemailer';
 import { maskEmail } from '../../shared/ids/email.ts';
 import { maskPhone } from '../../shared/ids/phone.ts';
 import type { OutgoingMessage } from './message-outbox.ts';
+import type { Logger } from '../logging/logger.ts';
 
 export interface MessageSender {
   send(message: OutgoingMessage): Promise<void>;
@@ -15,9 +16,9 @@ const maskRecipient = (message: OutgoingMessage) => (message.channel === 'email'
  * Development: nothing leaves the machine. The message stays readable at /dev/mailbox; the
  * log names only the masked recipient and subject, never the code in the body.
  */
-export function devMailboxSender(log: (line: string) => void): MessageSender {
+export function devMailboxSender(log: Logger): MessageSender {
   return {
-    send: async (message) => log(`[mailbox] ${message.channel} ke ${maskRecipient(message)}: ${message.subject || '(SMS)'} — buka /dev/mailbox`),
+    send: async (message) => log.info({ channel: message.channel, to: maskRecipient(message), subject: message.subject || undefined }, 'pesan di kotak surat pengembangan (/dev/mailbox)'),
   };
 }
 
@@ -45,7 +46,7 @@ export function smsGatewaySender(url: string, token: string | undefined, fetchIm
   };
 }
 
-export function sendersFromConfig(config: { smtpUrl?: string; smsGatewayUrl?: string; smsGatewayToken?: string; publicUrl: string }, log: (line: string) => void): Senders {
+export function sendersFromConfig(config: { smtpUrl?: string; smsGatewayUrl?: string; smsGatewayToken?: string; publicUrl: string }, log: Logger): Senders {
   const dev = devMailboxSender(log);
   return {
     email: config.smtpUrl ? smtpSender(config.smtpUrl, `JMO Lite <no-reply@${new URL(config.publicUrl).hostname}>`) : dev,

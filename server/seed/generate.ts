@@ -44,6 +44,8 @@ export interface PlannedPerson {
   sex: 'M' | 'F';
   motherName: string;
   account: { email: string; phone: string } | null;
+  /** When face match and Pengkinian Data were recorded (DOMAIN.md rule 3 needs both for JMO claims). */
+  verifiedOn: string | null;
   phone: string;
   memberships: PlannedMembership[];
 }
@@ -101,6 +103,9 @@ function planPerson(
     sex: person.sex,
     motherName: person.motherName,
     account: person.email ? { email: person.email, phone: person.phone } : null,
+    // Demo accounts did face match and Pengkinian Data earlier, so a balance within the limit
+    // is claimed in the app as program info says; generated people did not, and show Lapak Asik.
+    verifiedOn: isDemo && person.email ? addMonths(today, -3) : null,
     phone: person.phone,
     memberships: person.cards.map((card) => {
       const employer = card.employer ? employerFor(card.employer, card.riskClass) : null;

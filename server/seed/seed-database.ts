@@ -77,7 +77,12 @@ export async function insertPlannedPeople(
   for (const batch of chunks(people, INSERT_CHUNK)) {
     const rows = await db
       .insert(participants)
-      .values(batch.map((person) => ({ nik: person.nik, fullName: person.fullName, birthDate: person.birthDate, sex: person.sex, motherName: person.motherName })))
+      .values(
+        batch.map((person) => {
+          const verifiedAt = person.verifiedOn ? new Date(`${person.verifiedOn}T03:00:00Z`) : null;
+          return { nik: person.nik, fullName: person.fullName, birthDate: person.birthDate, sex: person.sex, motherName: person.motherName, faceVerifiedAt: verifiedAt, dataUpdatedAt: verifiedAt };
+        }),
+      )
       .returning({ id: participants.id, nik: participants.nik });
     for (const row of rows) participantIds.set(row.nik, row.id);
   }

@@ -1,4 +1,6 @@
+import * as v from 'valibot';
 import type { GenericSchema, InferOutput } from 'valibot';
+import { MAX_PUSH_BATCH, MutationSchema, PushRequestSchema } from '../../shared/sync/protocol.ts';
 import type { Database } from '../db/database.ts';
 import type { AuthContext } from '../app-env.ts';
 
@@ -41,5 +43,15 @@ export class MutationRegistry {
 
   names(): string[] {
     return [...this.#definitions.keys()];
+  }
+
+  /**
+   * The push body as the contract states it: each mutation's `args` follow the schema registered
+   * under its `name` (a union discriminated on `name`). The push endpoint validates the envelope
+   * with PushRequestSchema and each `args` with its own schema; this is what the document shows.
+   */
+  pushRequestSchema() {
+    const mutations = [...this.#definitions.values()].map((definition) => v.object({ ...MutationSchema.entries, name: v.literal(definition.name), args: definition.schema }));
+    return v.object({ ...PushRequestSchema.entries, mutations: v.pipe(v.array(v.variant('name', mutations)), v.minLength(1), v.maxLength(MAX_PUSH_BATCH)) });
   }
 }

@@ -1,20 +1,25 @@
+import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import * as v from 'valibot';
 import type { Database } from '../db/database.ts';
 import { syncDevices, syncMutations } from '../db/schema.ts';
+import { errorKind, isTransientDatabaseError } from '../db/transient-error.ts';
 import type { Mutation, MutationResult, PushRequest, PushResponse } from '../../shared/sync/protocol.ts';
+import { pushErrors, serverRefusedMessage } from '../../shared/api/errors.ts';
 import type { AuthContext } from '../app-env.ts';
+import type { Logger } from '../logging/logger.ts';
 import type { MutationOutcome, MutationRegistry, Tx } from './mutation-registry.ts';
 
-export const pushErrors = {
-  UNKNOWN_MUTATION: 'Jenis perubahan ini tidak dikenal server. Perbarui aplikasi lalu coba lagi.',
-  INVALID_ARGS: 'Data yang dikirim tidak lengkap atau tidak sesuai.',
-} as const;
+type Step = { last: number; result?: MutationResult; gap?: PushResponse['gap'] };
 
 /**
  * Applies a batch in order, each mutation in its own transaction together with the advance
  * of this device's lastMutationId, so "applied" and "counted as applied" can never diverge:
  * a crash either keeps both or neither, and the resent mutation is answered from storage.
+ *
+ * A handler that throws never leaves its id unprocessed (Replicache's push recipe): unless
+ * the database was only briefly unavailable (rethrown, answered 503, nothing applied), the
+ * mutation is refused for good in a transaction of its own and the batch goes on.
  */
 export async function pushMutations(
   db: Database,
@@ -22,35 +27,43 @@ export async function pushMutations(
   auth: AuthContext,
   request: PushRequest,
   now: Date,
+  log: Logger,
 ): Promise<PushResponse> {
   const results: MutationResult[] = [];
   let lastMutationId = 0;
   for (const mutation of request.mutations) {
-    const step = await db.transaction(async (tx) => {
-      const last = await lockDevice(tx, auth.accountId, request.deviceId, now);
-      if (mutation.id <= last) return { last, result: await storedResult(tx, auth.accountId, request.deviceId, mutation) };
-      if (mutation.id > last + 1) return { last, gap: { expectedId: last + 1, receivedId: mutation.id } };
-      const outcome = await applyOne(tx, registry, auth, mutation, now);
-      const result: MutationResult = { id: mutation.id, ...outcome };
-      await tx.insert(syncMutations).values({
-        accountId: auth.accountId,
-        deviceId: request.deviceId,
-        mutationId: mutation.id,
-        name: mutation.name,
-        result,
-        processedAt: now,
-      });
-      await tx
-        .update(syncDevices)
-        .set({ lastMutationId: mutation.id, lastSeenAt: now })
-        .where(and(eq(syncDevices.accountId, auth.accountId), eq(syncDevices.deviceId, request.deviceId)));
-      return { last: mutation.id, result };
-    });
+    let step: Step;
+    try {
+      step = await processOnce(db, auth, request.deviceId, mutation, now, (tx) => applyOne(tx, registry, auth, mutation, now));
+    } catch (error) {
+      if (isTransientDatabaseError(error)) throw error;
+      const reference = randomUUID().slice(0, 8).toUpperCase();
+      // The reference ties the participant's call to this line; the args never reach the log.
+      log.error({ mutation: mutation.name, mutationId: mutation.id, account: auth.accountId, reference, kind: errorKind(error) }, 'push refused mutation');
+      const refusal: MutationOutcome = { status: 'rejected', code: 'SERVER_REFUSED', message: serverRefusedMessage(reference) };
+      step = await processOnce(db, auth, request.deviceId, mutation, now, () => Promise.resolve(refusal));
+    }
     lastMutationId = step.last;
-    if ('gap' in step && step.gap) return { lastMutationId, results, gap: step.gap };
-    if ('result' in step && step.result) results.push(step.result);
+    if (step.gap) return { lastMutationId, results, gap: step.gap };
+    if (step.result) results.push(step.result);
   }
   return { lastMutationId, results };
+}
+
+/** One transaction: skip what was already processed, stop at a gap, else decide and record. */
+function processOnce(db: Database, auth: AuthContext, deviceId: string, mutation: Mutation, now: Date, decide: (tx: Tx) => Promise<MutationOutcome>): Promise<Step> {
+  return db.transaction(async (tx): Promise<Step> => {
+    const last = await lockDevice(tx, auth.accountId, deviceId, now);
+    if (mutation.id <= last) return { last, result: await storedResult(tx, auth.accountId, deviceId, mutation) };
+    if (mutation.id > last + 1) return { last, gap: { expectedId: last + 1, receivedId: mutation.id } };
+    const result: MutationResult = { id: mutation.id, ...(await decide(tx)) };
+    await tx.insert(syncMutations).values({ accountId: auth.accountId, deviceId, mutationId: mutation.id, name: mutation.name, result, processedAt: now });
+    await tx
+      .update(syncDevices)
+      .set({ lastMutationId: mutation.id, lastSeenAt: now })
+      .where(and(eq(syncDevices.accountId, auth.accountId), eq(syncDevices.deviceId, deviceId)));
+    return { last: mutation.id, result };
+  });
 }
 
 /** Row lock on (account, device): two pushes from one phone are applied one after the other. */

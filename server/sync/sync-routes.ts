@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
-import { vValidator } from '@hono/valibot-validator';
+import { describe, vValidator } from '../http/openapi/describe.ts';
+import { PullResponseSchema, PushResponseSchema } from '../../shared/api/api-responses.ts';
 import type { AppDeps, AppEnv } from '../app-env.ts';
 import { requireAuth } from '../auth/session.ts';
 import { rejectInvalid } from '../http/errors.ts';
@@ -12,7 +13,7 @@ import { pushMutations } from './push.ts';
 export function syncRoutes(deps: AppDeps, registry: MutationRegistry) {
   return new Hono<AppEnv>()
     .use('*', requireAuth)
-    .get('/pull', vValidator('query', PullQuerySchema, rejectInvalid), async (c) => {
+    .get('/pull', describe({ summary: 'Changes since the cursor (ETag; 304 when nothing changed)', responses: { 200: PullResponseSchema, 304: { description: 'Nothing changed since If-None-Match' } } }), vValidator('query', PullQuerySchema, rejectInvalid), async (c) => {
       const query = c.req.valid('query');
       const outcome = await pullChanges(deps.db, c.get('auth')!, {
         cursor: query.cursor,
@@ -27,8 +28,8 @@ export function syncRoutes(deps: AppDeps, registry: MutationRegistry) {
       if (outcome.kind === 'not-modified') return c.body(null, 304);
       return c.json(outcome.body);
     })
-    .post('/push', vValidator('json', PushRequestSchema, rejectInvalid), async (c) => {
-      const response = await pushMutations(deps.db, registry, c.get('auth')!, c.req.valid('json'), deps.clock.now());
+    .post('/push', describe({ summary: 'Deliver queued mutations in order, exactly once', responses: { 200: PushResponseSchema }, requestBody: registry.pushRequestSchema() }), vValidator('json', PushRequestSchema, rejectInvalid), async (c) => {
+      const response = await pushMutations(deps.db, registry, c.get('auth')!, c.req.valid('json'), deps.clock.now(), deps.log);
       c.header('Cache-Control', 'no-store');
       return c.json(response);
     });

@@ -19,6 +19,19 @@ export const commonErrors = {
   RATE_LIMITED: 'Terlalu banyak percobaan. Silakan coba lagi nanti.',
   METHOD_NOT_ALLOWED: 'Metode permintaan tidak didukung untuk alamat ini.',
   INTERNAL_ERROR: 'Terjadi kesalahan di server. Silakan coba lagi beberapa saat lagi.',
+  SERVER_BUSY: 'Server sedang sibuk. Data Anda tetap tersimpan dan akan dikirim lagi otomatis.',
 } as const;
 
 export type CommonErrorCode = keyof typeof commonErrors;
+
+/** Why one queued change was refused; shown on the phone next to the draft it came from. */
+export const pushErrors = {
+  UNKNOWN_MUTATION: 'Jenis perubahan ini tidak dikenal server. Perbarui aplikasi lalu coba lagi.',
+  INVALID_ARGS: 'Data yang dikirim tidak lengkap atau tidak sesuai.',
+  SERVER_REFUSED: 'Server tidak dapat memproses data ini. Periksa isinya, perbaiki, lalu kirim ulang. Jika tetap gagal, hubungi BPJAMSOSTEK di 175 dan sebutkan kode rujukan',
+} as const;
+
+/** The refusal text carries the reference the server logged, so a call to 175 can find it. */
+export function serverRefusedMessage(reference: string): string {
+  return `${pushErrors.SERVER_REFUSED} ${reference}.`;
+}

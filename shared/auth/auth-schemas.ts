@@ -4,19 +4,20 @@ import { KpjSchema } from '../ids/kpj.ts';
 import { EmailSchema } from '../ids/email.ts';
 import { PhoneSchema } from '../ids/phone.ts';
 import { isIsoDate } from '../rules/dates.ts';
+import { text } from '../schema/text.ts';
 
 const Code = v.pipe(v.string('Isi kode 6 angka.'), v.trim(), v.regex(/^\d{6}$/, 'Kode terdiri dari 6 angka.'));
 const Password = v.pipe(v.string('Isi kata sandi.'), v.minLength(1, 'Isi kata sandi.'), v.maxLength(128, 'Kata sandi paling panjang 128 huruf.'));
 
 export const SignInSchema = v.object({
-  identifier: v.pipe(v.string('Isi email atau NIK.'), v.trim(), v.minLength(1, 'Isi email atau NIK.'), v.maxLength(254)),
+  identifier: text({ min: 1, max: 254, required: 'Isi email atau NIK.', tooLong: 'Email atau NIK terlalu panjang.' }),
   password: Password,
 });
 
 export const RegisterIdentitySchema = v.object({
   nik: NikSchema,
   kpj: KpjSchema,
-  fullName: v.pipe(v.string('Isi nama lengkap.'), v.trim(), v.minLength(2, 'Isi nama lengkap sesuai KTP.'), v.maxLength(100)),
+  fullName: text({ min: 2, max: 100, required: 'Isi nama lengkap.', tooShort: 'Isi nama lengkap sesuai KTP.', tooLong: 'Nama lengkap paling panjang 100 huruf.' }),
   birthDate: v.pipe(v.string('Isi tanggal lahir.'), v.check(isIsoDate, 'Tanggal lahir tidak valid.')),
 });
 
@@ -78,9 +79,6 @@ export const authErrors = {
   SIGN_IN_FAILED: 'Email/NIK atau kata sandi salah.',
   IDENTITY_MISMATCH: 'Data tidak cocok dengan data kepesertaan, atau NIK ini sudah punya akun. Periksa NIK, nomor KPJ, nama sesuai KTP, dan tanggal lahir. Jika sudah punya akun, silakan masuk atau pakai Lupa kata sandi.',
   WEAK_PASSWORD: 'Kata sandi belum memenuhi syarat.',
-  CODE_WRONG: 'Kode salah.',
-  CODE_EXPIRED: 'Kode sudah kedaluwarsa. Minta kode baru.',
-  CODE_LOCKED: 'Terlalu banyak kode salah. Minta kode baru.',
   RESEND_TOO_SOON: 'Tunggu sebentar sebelum meminta kode baru.',
   REGISTRATION_EXPIRED: 'Pendaftaran ini sudah kedaluwarsa. Mulai lagi dari langkah pertama.',
   RESET_TOKEN_INVALID: 'Tautan ganti kata sandi tidak berlaku lagi. Minta tautan baru.',
@@ -90,3 +88,13 @@ export const authErrors = {
   SAME_CONTACT: 'Ini sudah email atau nomor HP akun Anda.',
   CONTACT_UNAVAILABLE: 'Email atau nomor HP ini tidak bisa dipakai. Pilih yang lain.',
 } as const;
+
+const codeNames = { email: 'Kode dari email', sms: 'Kode dari SMS' } as const;
+
+/** Names the code that failed: a person holding an email code and an SMS code must know which one to redo. */
+export function codeRefusalMessage(code: 'CODE_WRONG' | 'CODE_EXPIRED' | 'CODE_LOCKED', channel: 'email' | 'sms', remainingAttempts?: number): string {
+  const name = codeNames[channel];
+  if (code === 'CODE_EXPIRED') return `${name} sudah kedaluwarsa. Minta kode baru.`;
+  if (code === 'CODE_LOCKED') return `${name} terlalu sering salah. Minta kode baru.`;
+  return `${name} salah. Sisa ${remainingAttempts} kali percobaan.`;
+}

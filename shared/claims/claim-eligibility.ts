@@ -1,4 +1,4 @@
-import { jhtFullClaimPrecheck, jhtPartialPrecheck, jhtTaxLumpSum, jmoChannel, type MembershipFacts } from '../rules/jht-claims.ts';
+import { jhtFullClaimPrecheck, jhtPartialPrecheck, jhtTaxLumpSum, jmoChannel, type ClaimChannel, type MembershipFacts } from '../rules/jht-claims.ts';
 import { jkpBenefit, jkpEligibility } from '../rules/jkp.ts';
 import { claimErrors, type ClaimSubmitArgs } from './claim-schemas.ts';
 
@@ -16,7 +16,7 @@ export interface ClaimFacts {
 }
 
 export type ClaimAssessment =
-  | { eligible: true; program: 'JHT' | 'JKP' | 'JKK'; channel: string; requestedAmount: number; tax: number | null }
+  | { eligible: true; program: 'JHT' | 'JKP' | 'JKK'; channel: string; channelDecision?: ClaimChannel; requestedAmount: number; tax: number | null }
   | { eligible: false; code: string; message: string };
 
 /**
@@ -30,8 +30,8 @@ export function assessClaim(args: ClaimSubmitArgs, facts: ClaimFacts, today: str
       const check = jhtFullClaimPrecheck({ membership: facts.membership, cause: args.cause, birthDate: facts.birthDate, today });
       if (!check.eligible) return check;
       if (facts.jhtBalance <= 0) return { eligible: false, code: 'NO_BALANCE', message: 'Saldo JHT kartu ini Rp0, jadi belum ada yang bisa dicairkan.' };
-      const channel = jmoChannel(facts.jhtBalance, { faceVerified: facts.faceVerified, dataUpdated: facts.dataUpdated }, undefined, today);
-      return { eligible: true, program: 'JHT', channel, requestedAmount: facts.jhtBalance, tax: jhtTaxLumpSum(facts.jhtBalance, undefined, today).tax };
+      const channelDecision = jmoChannel(facts.jhtBalance, facts, undefined, today);
+      return { eligible: true, program: 'JHT', channel: channelDecision.channel, channelDecision, requestedAmount: facts.jhtBalance, tax: jhtTaxLumpSum(facts.jhtBalance, undefined, today).tax };
     }
     case 'JHT_PARTIAL': {
       const check = jhtPartialPrecheck({ earliestStartDate: facts.earliestStartDate, today, hasUsedPartial: facts.hasUsedPartial, balance: facts.jhtBalance, percent: args.percent });

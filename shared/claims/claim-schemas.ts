@@ -2,12 +2,14 @@ import * as v from 'valibot';
 import { KpjSchema } from '../ids/kpj.ts';
 import { BankAccountSchema } from '../ids/bank.ts';
 import { isIsoDate } from '../rules/dates.ts';
+import { text } from '../schema/text.ts';
 
 const IsoDate = v.pipe(v.string('Isi tanggal.'), v.check(isIsoDate, 'Tanggal tidak valid.'));
-const DocumentIds = v.pipe(v.array(v.pipe(v.string(), v.maxLength(64))), v.maxLength(30));
+const DocumentId = text({ min: 1, max: 64, required: 'Dokumen tidak dikenali.' });
+const DocumentIds = v.pipe(v.array(DocumentId), v.maxLength(30));
 
 /** Photos of documents come in a later release; the draft already has a place for them. */
-export const AttachmentRefSchema = v.object({ documentId: v.pipe(v.string(), v.maxLength(64)), blobKey: v.pipe(v.string(), v.maxLength(128)) });
+export const AttachmentRefSchema = v.object({ documentId: DocumentId, blobKey: text({ min: 1, max: 128, required: 'Lampiran tidak dikenali.' }) });
 
 const common = {
   draftId: v.pipe(v.string(), v.uuid('Draf tidak dikenali.')),
@@ -31,16 +33,32 @@ export const JkkArgsSchema = v.object({
   type: v.literal('JKK'),
   accidentDate: IsoDate,
   accidentTime: v.pipe(v.string('Isi jam kejadian.'), v.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Jam tidak valid (contoh 08:30).')),
-  place: v.pipe(v.string('Isi tempat kejadian.'), v.trim(), v.minLength(5, 'Tulis tempat kejadian, minimal 5 huruf.'), v.maxLength(200, 'Tempat kejadian maksimal 200 huruf.')),
-  description: v.pipe(v.string('Ceritakan kejadiannya.'), v.trim(), v.minLength(20, 'Ceritakan kejadiannya, minimal 20 huruf.'), v.maxLength(2000, 'Cerita maksimal 2000 huruf.')),
+  place: text({ min: 5, max: 200, required: 'Isi tempat kejadian.', tooShort: 'Tulis tempat kejadian, minimal 5 huruf.', tooLong: 'Tempat kejadian maksimal 200 huruf.' }),
+  description: text({ min: 20, max: 2000, required: 'Ceritakan kejadiannya.', tooShort: 'Ceritakan kejadiannya, minimal 20 huruf.', tooLong: 'Cerita maksimal 2000 huruf.' }),
   onTheWayToWork: v.boolean(),
-  facilityId: v.pipe(v.string('Pilih klinik atau rumah sakit PLKK.'), v.trim(), v.minLength(3, 'Tulis nama klinik atau rumah sakit PLKK.'), v.maxLength(120)),
+  facilityId: text({ min: 3, max: 120, required: 'Pilih klinik atau rumah sakit PLKK.', tooShort: 'Tulis nama klinik atau rumah sakit PLKK.', tooLong: 'Nama klinik paling panjang 120 huruf.' }),
 });
 
 /** `claim.submit`: one variant per claim type, each with exactly what that claim needs. */
 export const ClaimSubmitArgsSchema = v.variant('type', [JhtFullArgsSchema, JhtPartialArgsSchema, JkpArgsSchema, JkkArgsSchema]);
 export type ClaimSubmitArgs = v.InferOutput<typeof ClaimSubmitArgsSchema>;
+
+/** `claim.cancel`: the claim number the participant sees on the tracker. */
+export const ClaimCancelArgsSchema = v.object({ claimNo: text({ min: 1, max: 32, required: 'Nomor klaim tidak dikenali.' }) });
 export type ClaimType = ClaimSubmitArgs['type'];
+
+/**
+ * `claim.resubmit`: a claim the office returned ("perlu perbaikan"), corrected by the
+ * participant and sent back for verification: a new payout account, the documents now ready,
+ * and a note to the officer. Only what changed is sent.
+ */
+export const ClaimResubmitArgsSchema = v.object({
+  claimNo: v.pipe(v.string('Nomor klaim tidak dikenali.'), v.regex(/^KLM-\d{6}-\d{6,10}$/, 'Nomor klaim tidak dikenali.')),
+  bankAccount: v.optional(BankAccountSchema),
+  documentsConfirmed: DocumentIds,
+  note: v.pipe(v.string('Tulis apa yang sudah Anda perbaiki.'), v.trim(), v.minLength(5, 'Tulis apa yang sudah Anda perbaiki, minimal 5 huruf.'), v.maxLength(300, 'Catatan maksimal 300 huruf.')),
+});
+export type ClaimResubmitArgs = v.InferOutput<typeof ClaimResubmitArgsSchema>;
 
 /** Tracker states (DOMAIN.md §3 model). */
 export const CLAIM_STATUSES = ['SUBMITTED', 'VERIFYING', 'RETURNED', 'APPROVED', 'PAID', 'REJECTED', 'CANCELLED'] as const;
@@ -53,4 +71,7 @@ export const claimErrors = {
   CLAIM_IN_PROCESS: 'Masih ada klaim yang sedang diproses untuk kartu ini. Tunggu sampai selesai.',
   JKK_DATE_IN_FUTURE: 'Tanggal kecelakaan tidak boleh setelah hari ini.',
   JKK_NOT_COVERED: 'Kartu ini tidak lagi aktif pada tanggal kecelakaan, jadi tidak ditanggung JKK.',
+  CLAIM_NOT_FOUND: 'Klaim ini tidak ada di akun Anda.',
+  CLAIM_NOT_RETURNED: 'Klaim ini tidak sedang menunggu perbaikan, jadi tidak perlu dikirim ulang.',
+  NO_BANK_ON_CLAIM: 'Klaim ini tidak memakai rekening bank.',
 } as const;

@@ -1,5 +1,6 @@
 // Payouts go only to an account in the participant's own name; the name match itself is checked server-side.
 import * as v from 'valibot';
+import { text } from '../schema/text.ts';
 
 /** Common payout banks with their clearing codes; the server may extend this list. */
 export const BANKS: readonly { code: string; name: string }[] = [
@@ -25,10 +26,5 @@ export const BankAccountSchema = v.object({
     v.transform((s) => s.replace(/\s/g, '')),
     v.regex(/^\d{6,20}$/, 'Nomor rekening harus 6 sampai 20 angka.'),
   ),
-  holderName: v.pipe(
-    v.string('Nama pemilik rekening wajib diisi.'),
-    v.trim(),
-    v.minLength(2, 'Nama pemilik rekening minimal 2 huruf.'),
-    v.maxLength(100, 'Nama pemilik rekening maksimal 100 huruf.'),
-  ),
+  holderName: text({ min: 2, max: 100, required: 'Nama pemilik rekening wajib diisi.', tooShort: 'Nama pemilik rekening minimal 2 huruf.', tooLong: 'Nama pemilik rekening maksimal 100 huruf.' }),
 });

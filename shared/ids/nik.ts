@@ -1,6 +1,7 @@
 // NIK structure (Dukcapil): PP KK CC DDMMYY SSSS, women's day +40. Checked offline so typos fail before any server round trip.
 import * as v from 'valibot';
 import { isIsoDate } from '../rules/dates.ts';
+import { maskDigits } from './mask-digits.ts';
 
 /** What the NIK itself says about its holder, used to cross-check the form. */
 export interface NikInfo {
@@ -54,11 +55,8 @@ export function parseNik(nik: string, today: string): NikResult {
   };
 }
 
-/** A NIK is personal data; screens show only enough to recognise it. */
-export function maskNik(nik: string): string {
-  if (nik.length <= 8) return '•'.repeat(nik.length);
-  return `${nik.slice(0, 4)}${'•'.repeat(nik.length - 8)}${nik.slice(-4)}`;
-}
+/** A NIK is personal data; screens, the audit log and the server log show only enough to recognise it. */
+export const maskNik = (nik: string): string => maskDigits(nik);
 
 /** Registration is blocked when the NIK contradicts the entered birth date or sex, as Dukcapil would. */
 export function nikMatchesPerson(nik: string, birthDate: string, sex: 'M' | 'F', today: string): boolean {

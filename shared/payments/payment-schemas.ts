@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { KpjSchema } from '../ids/kpj.ts';
+import { text } from '../schema/text.ts';
 
 /** POST /api/payments: a BPU participant pays the next `months` months ahead. */
 export const CreatePaymentSchema = v.object({
@@ -12,7 +13,7 @@ export type CreatePaymentInput = v.InferOutput<typeof CreatePaymentSchema>;
 
 /** What the payment gateway posts to /api/payments/webhook (signed, see payment-webhook.ts). */
 export const PaymentWebhookSchema = v.object({
-  notificationId: v.pipe(v.string(), v.minLength(8), v.maxLength(64)),
+  notificationId: text({ min: 8, max: 64 }),
   virtualAccount: v.pipe(v.string(), v.regex(/^\d{16}$/)),
   amount: v.pipe(v.number(), v.safeInteger(), v.minValue(1)),
   paidAt: v.pipe(v.string(), v.isoTimestamp()),

@@ -1,13 +1,12 @@
 import * as v from 'valibot';
 import { BankAccountSchema } from '../ids/bank.ts';
+import { text } from '../schema/text.ts';
 
 /** `profile.update`: the data a participant keeps current for claims (DOMAIN.md §1). */
 export const ProfileUpdateArgsSchema = v.pipe(
   v.object({
-    address: v.optional(
-      v.pipe(v.string(), v.trim(), v.minLength(10, 'Alamat minimal 10 huruf.'), v.maxLength(300, 'Alamat maksimal 300 huruf.')),
-    ),
-    npwp: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(25, 'NPWP terlalu panjang.'))),
+    address: v.optional(text({ min: 10, max: 300, required: 'Isi alamat.', tooShort: 'Alamat minimal 10 huruf.', tooLong: 'Alamat maksimal 300 huruf.' })),
+    npwp: v.optional(text({ max: 25, required: 'Isi NPWP.', tooLong: 'NPWP terlalu panjang.' })),
     bankAccount: v.optional(BankAccountSchema),
   }),
   v.check((args) => Object.values(args).some((value) => value !== undefined), 'Tidak ada data yang diubah.'),

@@ -86,15 +86,36 @@ export function membershipDuration(from: string, to: string): { years: number; m
   return { years: Math.floor(total / 12), months: total % 12 };
 }
 
-const MONTHS = {
-  id: ['Jan', 'Feb', 'Mar', 'Apr', 'Mei', 'Jun', 'Jul', 'Agu', 'Sep', 'Okt', 'Nov', 'Des'],
-  en: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
+/** The one list of month names; the short form is always the first three letters ('Agustus' → 'Agu'). */
+const MONTH_NAMES = {
+  id: ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'],
+  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
 } as const;
+
+/** The month's name, 'Desember' or (short) 'Des'; `month` is 1..12. */
+export function monthName(month: number, language: 'id' | 'en' = 'id', form: 'long' | 'short' = 'long'): string {
+  const name = MONTH_NAMES[language][month - 1];
+  if (!name) throw new RangeError(`Invalid month: ${month}`);
+  return form === 'short' ? name.slice(0, 3) : name;
+}
 
 /** Messages name dates the way people write them ('12 Des 2026'), without relying on Intl locale data. */
 export function formatShortDate(date: string, language: 'id' | 'en' = 'id'): string {
   const { y, m, d } = parse(date);
-  return `${d} ${MONTHS[language][m - 1]} ${y}`;
+  return `${d} ${monthName(m, language, 'short')} ${y}`;
+}
+
+/** A 'YYYY-MM' period as people say it: 'November 2026', or short 'Nov 2026'. */
+export function formatPeriod(period: string, language: 'id' | 'en' = 'id', form: 'long' | 'short' = 'long'): string {
+  const index = periodIndex(period);
+  return `${monthName((index % 12) + 1, language, form)} ${Math.floor(index / 12)}`;
+}
+
+/** Months covered by a payment: 'November–Desember 2026', 'Desember 2026–Januari 2027', or one month. */
+export function formatPeriodRange(from: string, to: string, language: 'id' | 'en' = 'id'): string {
+  if (from === to) return formatPeriod(from, language);
+  if (from.slice(0, 4) === to.slice(0, 4)) return `${monthName(periodIndex(from) % 12 + 1, language)}–${formatPeriod(to, language)}`;
+  return `${formatPeriod(from, language)}–${formatPeriod(to, language)}`;
 }
 
 /** The calendar day in Asia/Jakarta (fixed UTC+7, no daylight saving) at an instant. */

@@ -10,20 +10,32 @@ const OUTDATED_MS = 35 * DAY;
 /** Asia/Jakarta is UTC+7 all year (no daylight saving), so a fixed offset is exact. */
 const JAKARTA_OFFSET_MS = 7 * 60 * MINUTE;
 
-/** NEVER: nothing cached yet; OUTDATED wins over OFFLINE because the warning matters more. */
-export type FreshnessState = 'FRESH' | 'STALE' | 'OFFLINE' | 'NEVER' | 'OUTDATED';
+/**
+ * How the last attempt to reach the server ended. Only 'ok' lets data count as current:
+ * a phone whose network is up but whose server does not answer, or whose session has ended,
+ * holds data nobody has confirmed since.
+ */
+export type SyncAttemptOutcome = 'ok' | 'unreachable' | 'session-ended';
 
-/** ageMs is null only when the data was never confirmed. */
-export function freshnessOf(input: { confirmedAt: number | null; now: number; isOnline: boolean }): {
+/**
+ * NEVER: nothing cached yet. OUTDATED wins over everything because the warning matters more;
+ * OFFLINE wins over the server reasons because without a connection neither can be acted on.
+ */
+export type FreshnessState = 'FRESH' | 'STALE' | 'OFFLINE' | 'UNREACHABLE' | 'SESSION_ENDED' | 'NEVER' | 'OUTDATED';
+
+/** ageMs is null only when the data was never confirmed. lastAttempt is null before any attempt concluded. */
+export function freshnessOf(input: { confirmedAt: number | null; now: number; isOnline: boolean; lastAttempt: SyncAttemptOutcome | null }): {
   state: FreshnessState;
   ageMs: number | null;
 } {
-  const { confirmedAt, now, isOnline } = input;
+  const { confirmedAt, now, isOnline, lastAttempt } = input;
   if (confirmedAt === null) return { state: 'NEVER', ageMs: null };
   // A device clock behind the server's timestamp must not produce a negative age.
   const ageMs = Math.max(0, now - confirmedAt);
   if (ageMs > OUTDATED_MS) return { state: 'OUTDATED', ageMs };
   if (!isOnline) return { state: 'OFFLINE', ageMs };
+  if (lastAttempt === 'session-ended') return { state: 'SESSION_ENDED', ageMs };
+  if (lastAttempt === 'unreachable') return { state: 'UNREACHABLE', ageMs };
   return { state: ageMs <= FRESH_MS ? 'FRESH' : 'STALE', ageMs };
 }
 

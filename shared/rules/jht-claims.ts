@@ -84,15 +84,38 @@ export function jhtFullClaimPrecheck(input: { membership: MembershipFacts; cause
   return { eligible: true };
 }
 
-/** Rule 3: JMO pays small balances only, and only after face match and Pengkinian Data; otherwise Lapak Asik. */
+/** What keeps a full JHT claim out of the app; each one is explained to the participant. */
+export type JmoChannelGap = 'ABOVE_LIMIT' | 'FACE_NOT_VERIFIED' | 'DATA_NOT_UPDATED';
+
+export interface ClaimChannel {
+  channel: 'JMO' | 'LAPAK_ASIK';
+  /** The JMO limit on that date, so screens name the same figure the rule used. */
+  limit: number;
+  gaps: JmoChannelGap[];
+}
+
+/** The JMO claim limit in force on a date (RateTable.jmoClaimLimit, Rp15 juta since May 2025). */
+export function jmoClaimLimitOn(date: string, tables: readonly RateTable[] = DEFAULT_RATE_TABLES): number {
+  return rateTableOn(date, tables).jmoClaimLimit;
+}
+
+/**
+ * Rule 3, the one place the channel of a full JHT claim is decided (wizard, review, program
+ * info and server): in the app when the balance is within the limit and face match and
+ * Pengkinian Data are on record; otherwise Lapak Asik or a branch.
+ */
 export function jmoChannel(
   balance: number,
   checks: { faceVerified: boolean; dataUpdated: boolean },
   tables: readonly RateTable[] = DEFAULT_RATE_TABLES,
   date?: string,
-): 'JMO' | 'LAPAK_ASIK' {
-  const limit = rateTableOn(date ?? FAR_FUTURE, tables).jmoClaimLimit;
-  return balance <= limit && checks.faceVerified && checks.dataUpdated ? 'JMO' : 'LAPAK_ASIK';
+): ClaimChannel {
+  const limit = jmoClaimLimitOn(date ?? FAR_FUTURE, tables);
+  const gaps: JmoChannelGap[] = [];
+  if (balance > limit) gaps.push('ABOVE_LIMIT');
+  if (!checks.faceVerified) gaps.push('FACE_NOT_VERIFIED');
+  if (!checks.dataUpdated) gaps.push('DATA_NOT_UPDATED');
+  return { channel: gaps.length === 0 ? 'JMO' : 'LAPAK_ASIK', limit, gaps };
 }
 
 function durationText(from: string, to: string): string {

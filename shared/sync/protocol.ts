@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import type { SyncEntities } from './entities.ts';
+import { safeString } from '../schema/text.ts';
 
 /** Sync protocol v1 (../shared/DESIGN.md): what the phone and the server exchange. */
 export const MAX_PUSH_BATCH = 100;
@@ -7,7 +8,7 @@ export const MAX_MUTATION_NAME = 64;
 
 export const MutationSchema = v.object({
   id: v.pipe(v.number(), v.safeInteger(), v.minValue(1)),
-  name: v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_MUTATION_NAME)),
+  name: v.pipe(safeString(), v.minLength(1), v.maxLength(MAX_MUTATION_NAME)),
   args: v.unknown(),
   createdAt: v.pipe(v.number(), v.safeInteger(), v.minValue(0)),
 });
@@ -33,7 +34,7 @@ export interface PushResponse {
 }
 
 export const PullQuerySchema = v.object({
-  cursor: v.optional(v.pipe(v.string(), v.maxLength(64))),
+  cursor: v.optional(v.pipe(safeString(), v.maxLength(64))),
   deviceId: v.optional(v.pipe(v.string(), v.uuid('deviceId harus UUID.'))),
 });
 

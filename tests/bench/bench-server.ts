@@ -9,7 +9,8 @@ import { createSession, sessionCookieName } from '../../server/auth/session.ts';
 import { ephemeralCardSigner } from '../../server/features/cards/card-signing.ts';
 import { systemClock } from '../../server/app-env.ts';
 import { jakartaDate } from '../../server/jakarta-date.ts';
-import { databaseRateLimiter } from '../../server/security/rate-limiter.ts';
+import { databaseRateLimiter, type RateLimiter } from '../../server/security/rate-limiter.ts';
+import { createLogger } from '../../server/logging/logger.ts';
 
 export interface BenchServer {
   url: string;
@@ -18,11 +19,17 @@ export interface BenchServer {
   close(): Promise<void>;
 }
 
+/** Counts every hit in the database as usual, so the cost is real, but never refuses. */
+function raisedLimits(limiter: RateLimiter): RateLimiter {
+  return { ...limiter, hit: (key, rule, now) => limiter.hit(key, { ...rule, limit: Number.MAX_SAFE_INTEGER }, now) };
+}
+
 /** The real app on a loopback port with seeded data; sessions are made directly for speed. */
-export async function startBenchServer(location: DatabaseLocation, extraParticipants = 50): Promise<BenchServer> {
+export async function startBenchServer(location: DatabaseLocation, extraParticipants = 50, options: { raisedRateLimits?: boolean } = {}): Promise<BenchServer> {
   const database = await openDatabase(location);
   await seedIfEmpty(database.db, { today: jakartaDate(new Date()), extraParticipants });
-  const app = createApp({ db: database.db, dbKind: database.kind, config: testConfig({ database: location, claimSimulator: false }), clock: systemClock, log: () => undefined, cardSigner: ephemeralCardSigner(), rateLimiter: databaseRateLimiter(database.db) });
+  const rateLimiter = databaseRateLimiter(database.db);
+  const app = createApp({ db: database.db, dbKind: database.kind, config: testConfig({ database: location, claimSimulator: false }), clock: systemClock, log: createLogger({ level: 'silent' }), cardSigner: ephemeralCardSigner(), rateLimiter: options.raisedRateLimits ? raisedLimits(rateLimiter) : rateLimiter });
   const server = await new Promise<ServerType>((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
   });

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newPhonePage, saveScreenshot, waitForServiceWorkerControl } from './support/browser.ts';
-import { startServerProcess, type ServerProcess } from './support/server-process.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { newPhonePage, saveScreenshot } from './support/browser.ts';
+import { forwardedMutations, useE2eSuite } from './support/suite.ts';
 
 interface Mail {
   recipient: string;
@@ -14,26 +14,16 @@ async function codeFor(page: Page, recipient: string): Promise<string> {
 }
 
 describe('accounts and services in a real browser', () => {
-  let server: ServerProcess;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startServerProcess();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const suite = useE2eSuite();
+  const serverComplaints = async (page: Page) => (await suite.serverJson<{ changes: { complaints?: unknown[] } }>(page, '/api/sync/pull')).changes.complaints?.length ?? 0;
 
   it('registers a participant with email and SMS codes, then files a complaint offline that gets a ticket after reconnecting', async () => {
-    const page = await newPhonePage(browser);
-    await page.goto(server.url, { waitUntil: 'load' });
-    await waitForServiceWorkerControl(page);
-    const seedLine = server.output.join('').split('\n').find((line) => line.includes('Rina Kartika'))!;
+    const page = await suite.openPhone();
+    const seedLine = suite.server.output.join('').split('\n').find((line) => line.includes('Rina Kartika'))!;
     const nik = seedLine.match(/NIK (\d{16})/)![1]!;
     const kpj = seedLine.match(/KPJ (\d{11})/)![1]!;
 
-    await page.goto(`${server.url}/daftar`);
+    await page.goto(`${suite.url}/daftar`);
     await page.getByLabel('NIK').fill(nik);
     await page.getByLabel('Nomor KPJ (kartu peserta)').fill(kpj);
     await page.getByLabel('Nama lengkap sesuai KTP').fill('Rina Kartika');
@@ -56,20 +46,25 @@ describe('accounts and services in a real browser', () => {
     await page.getByTestId('merged-balance').waitFor({ timeout: 30_000 });
     expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Halo, Rina');
 
-    await page.context().setOffline(true);
-    await page.goto(`${server.url}/pengaduan/baru`).catch(() => undefined);
+    await suite.goOffline(page);
+    const forwardedBefore = suite.proxy.forwarded.length;
+    await page.goto(`${suite.url}/pengaduan/baru`).catch(() => undefined);
     await page.getByLabel('Kategori').selectOption('IURAN');
     await page.getByLabel('Isi pengaduan').fill('Iuran bulan lalu belum tercatat padahal gaji sudah dipotong.');
     await page.getByRole('button', { name: 'Simpan dan kirim saat online' }).click();
     await page.getByText(/Menunggu dikirim/).waitFor();
     await saveScreenshot(page, 'complaint-queued-offline');
-    await page.context().setOffline(false);
-    await page.evaluate(() => window.dispatchEvent(new Event('online')));
+    await expect.poll(() => suite.proxy.blocked.refused, { timeout: 15_000 }).toBeGreaterThan(0);
+    expect(suite.proxy.forwarded.slice(forwardedBefore)).toEqual([]);
+    expect(await serverComplaints(page)).toBe(0);
+    await suite.goOnline(page);
     await page.getByText(/Terkirim, nomor tiket ADU-/).waitFor({ timeout: 30_000 });
+    expect(forwardedMutations(suite.proxy, 'complaint.file')).toBe(1);
+    expect(await serverComplaints(page)).toBe(1);
     await saveScreenshot(page, 'complaint-sent');
 
     // Signing out wipes the phone: nothing of Rina is readable afterwards.
-    await page.goto(`${server.url}/akun`);
+    await page.goto(`${suite.url}/akun`);
     await page.getByRole('button', { name: 'Keluar dari akun' }).click();
     await page.getByText('Selamat datang di JMO Lite').waitFor();
     const leftovers = await page.evaluate(async () => {
@@ -88,15 +83,14 @@ describe('accounts and services in a real browser', () => {
     expect(leftovers).toBe(0);
 
     // Rina signs in again: her data, and the ticket, come back from the server.
-    await signIn(page, 'rina.kartika@contoh.id', 'Es-Cendol-Dingin-5');
-    await page.goto(`${server.url}/pengaduan`);
+    await suite.signIn(page, 'rina.kartika@contoh.id', 'Es-Cendol-Dingin-5');
+    await page.goto(`${suite.url}/pengaduan`);
     await page.getByText(/ADU-\d{6}-\d{6}/).first().waitFor({ timeout: 30_000 });
 
     // A second browser profile signs in too; the first sees both devices and signs the other out.
-    const second = await newPhonePage(browser);
-    await second.goto(server.url, { waitUntil: 'load' });
-    await signIn(second, 'rina.kartika@contoh.id', 'Es-Cendol-Dingin-5');
-    await page.goto(`${server.url}/akun`);
+    const second = await newPhonePage(suite.browser);
+    await suite.signIn(second, 'rina.kartika@contoh.id', 'Es-Cendol-Dingin-5');
+    await page.goto(`${suite.url}/akun`);
     await page.getByRole('heading', { name: 'Perangkat yang sedang masuk' }).waitFor();
     await page.getByRole('button', { name: 'Keluarkan', exact: true }).waitFor();
     expect(await page.getByText('(Perangkat ini)').count()).toBe(1);
@@ -104,7 +98,7 @@ describe('accounts and services in a real browser', () => {
     await saveScreenshot(page, 'account-two-devices');
     await page.getByRole('button', { name: 'Keluarkan', exact: true }).click();
     await page.getByRole('button', { name: 'Keluarkan', exact: true }).waitFor({ state: 'detached' });
-    expect(await (await second.request.get(`${server.url}/api/account`)).status()).toBe(401);
+    expect(await (await second.request.get(`${suite.url}/api/account`)).status()).toBe(401);
     await second.context().close();
 
     // A new email takes effect only with the code sent to it.
@@ -120,11 +114,3 @@ describe('accounts and services in a real browser', () => {
     await page.context().close();
   });
 });
-
-async function signIn(page: Page, identifier: string, password: string) {
-  await page.goto(`${new URL(page.url()).origin}/masuk`);
-  await page.getByLabel('Email atau NIK').fill(identifier);
-  await page.getByLabel('Kata sandi').fill(password);
-  await page.getByRole('button', { name: 'Masuk' }).click();
-  await page.getByTestId('merged-balance').waitFor({ timeout: 30_000 });
-}

@@ -1,10 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newPhonePage, saveScreenshot, waitForServiceWorkerControl } from './support/browser.ts';
-import { startServerProcess, type ServerProcess } from './support/server-process.ts';
-
-const DEWI = 'dewi.lestari@demo.jmo-lite.test';
-const PASSWORD = 'Demo-JMO-2026!';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { saveScreenshot } from './support/browser.ts';
+import { DEMO_PASSWORD, demoEmails, forwardedMutations, useE2eSuite } from './support/suite.ts';
 
 /** Only the keyboard: Tab to the field, type, Enter to submit — as a switch or keyboard user would. */
 async function tabTo(page: Page, accessibleName: string, maxTabs = 40) {
@@ -22,32 +19,23 @@ async function tabTo(page: Page, accessibleName: string, maxTabs = 40) {
 }
 
 describe('a JHT claim from offline draft to approval, in a real browser', () => {
-  let server: ServerProcess;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startServerProcess({ CLAIM_SIMULATOR: '0' });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const suite = useE2eSuite({ CLAIM_SIMULATOR: '0' });
+  const serverClaimCount = async (page: Page) => (await suite.serverJson<{ changes: { claims?: unknown[] } }>(page, '/api/sync/pull')).changes.claims?.length ?? 0;
 
   it('is signed in with the keyboard, drafted offline across a reload and a reopened app, delivered once, approved, and tracked offline', async () => {
-    const page = await newPhonePage(browser);
-    await page.goto(server.url, { waitUntil: 'load' });
-    await waitForServiceWorkerControl(page);
-
-    await page.goto(`${server.url}/masuk`);
+    const page = await suite.openPhone();
+    await page.goto(`${suite.url}/masuk`);
     await tabTo(page, 'Email atau NIK');
-    await page.keyboard.type(DEWI);
+    await page.keyboard.type(demoEmails.dewi);
     await tabTo(page, 'Kata sandi');
-    await page.keyboard.type(PASSWORD);
+    await page.keyboard.type(DEMO_PASSWORD);
     await page.keyboard.press('Enter');
     await page.getByTestId('merged-balance').waitFor({ timeout: 30_000 });
+    const claimsBefore = await serverClaimCount(page);
 
-    await page.context().setOffline(true);
-    await page.goto(`${server.url}/klaim/baru`).catch(() => undefined);
+    await suite.goOffline(page);
+    const forwardedBefore = suite.proxy.forwarded.length;
+    await page.goto(`${suite.url}/klaim/baru`).catch(() => undefined);
     await page.getByRole('button', { name: /JHT penuh/ }).click();
     await page.getByRole('radio').first().check();
     await page.getByRole('button', { name: 'Lanjut' }).click();
@@ -72,21 +60,25 @@ describe('a JHT claim from offline draft to approval, in a real browser', () => 
     await reopened.getByText('Syarat terpenuhi').waitFor();
     await reopened.getByRole('button', { name: 'Simpan dan kirim saat online' }).click();
     await reopened.getByText('Menunggu dikirim').first().waitFor();
+    await expect.poll(() => suite.proxy.blocked.refused, { timeout: 15_000 }).toBeGreaterThan(0);
+    expect(suite.proxy.forwarded.slice(forwardedBefore)).toEqual([]);
+    expect(await serverClaimCount(reopened)).toBe(claimsBefore);
 
-    await reopened.context().setOffline(false);
-    await reopened.evaluate(() => window.dispatchEvent(new Event('online')));
+    await suite.goOnline(reopened);
     await reopened.getByText(/Terkirim, nomor klaim KLM-/).waitFor({ timeout: 30_000 });
+    expect(forwardedMutations(suite.proxy, 'claim.submit')).toBe(1);
+    expect(await serverClaimCount(reopened)).toBe(claimsBefore + 1);
     const claimNo = (await reopened.getByText(/Terkirim, nomor klaim/).innerText()).match(/KLM-\d{6}-\d{6}/)![0];
 
     // The officer approves it in the back office.
-    const officer = await browser.newContext({ httpCredentials: { username: 'admin', password: 'admin-demo-2026' } });
+    const officer = await suite.browser.newContext({ httpCredentials: { username: 'admin', password: 'admin-demo-2026' } });
     const admin = await officer.newPage();
-    await admin.goto(`${server.url}/admin`);
+    await admin.goto(`${suite.url}/admin`);
     for (const status of ['VERIFYING', 'APPROVED']) {
       const form = admin.locator('section', { hasText: claimNo }).locator('form');
       await form.getByLabel('Status baru').selectOption(status);
       await Promise.all([admin.waitForNavigation(), form.getByRole('button', { name: 'Simpan' }).click()]);
-      expect(admin.url(), await admin.innerText('body')).toBe(`${server.url}/admin`);
+      expect(admin.url(), await admin.innerText('body')).toBe(`${suite.url}/admin`);
     }
     await officer.close();
 
@@ -95,17 +87,15 @@ describe('a JHT claim from offline draft to approval, in a real browser', () => 
     await reopened.getByText('Disetujui', { exact: true }).first().waitFor({ timeout: 30_000 });
     await saveScreenshot(reopened, 'claim-tracking-approved');
 
-    await reopened.context().setOffline(true);
+    await suite.goOffline(reopened);
     await reopened.reload({ waitUntil: 'load' });
     await reopened.getByText('Disetujui', { exact: true }).first().waitFor();
     await reopened.getByText(/belum diperbarui, Anda sedang offline/).waitFor();
     await saveScreenshot(reopened, 'claim-tracking-offline');
 
-    const claims = await (async () => {
-      await reopened.context().setOffline(false);
-      return reopened.evaluate(async () => ((await (await fetch('/api/sync/pull')).json()) as { changes: { claims?: unknown[] } }).changes.claims?.length ?? 0);
-    })();
-    expect(claims).toBe(1);
+    await suite.goOnline(reopened);
+    expect(await serverClaimCount(reopened)).toBe(claimsBefore + 1);
+    expect(forwardedMutations(suite.proxy, 'claim.submit')).toBe(1);
     await reopened.context().close();
   });
 });

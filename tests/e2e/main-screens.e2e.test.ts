@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newPhonePage, saveScreenshot, waitForServiceWorkerControl } from './support/browser.ts';
-import { startServerProcess, type ServerProcess } from './support/server-process.ts';
+import type { Page } from 'playwright-core';
+import { saveScreenshot } from './support/browser.ts';
+import { useE2eSuite } from './support/suite.ts';
 
 async function seriousViolations(page: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
@@ -10,23 +10,12 @@ async function seriousViolations(page: Page): Promise<string[]> {
 }
 
 describe('every main screen at 360×640, in Indonesian, checked with axe', () => {
-  let server: ServerProcess;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startServerProcess();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const suite = useE2eSuite();
 
   it('renders each screen without serious accessibility violations, online and offline', async () => {
-    const page = await newPhonePage(browser);
-    await page.goto(server.url, { waitUntil: 'load' });
-    await waitForServiceWorkerControl(page);
+    const page = await suite.openPhone();
     expect(await seriousViolations(page)).toEqual([]);
-    await page.goto(`${server.url}/masuk`);
+    await page.goto(`${suite.url}/masuk`);
     await page.getByLabel('Email atau NIK').fill('siti.rahayu@demo.jmo-lite.test');
     await page.getByLabel('Kata sandi').fill('Demo-JMO-2026!');
     await saveScreenshot(page, 'sign-in');
@@ -51,16 +40,16 @@ describe('every main screen at 360×640, in Indonesian, checked with axe', () =>
       ['settings', '/pengaturan', 'Bahasa'],
     ];
     for (const [name, path, ready] of screens) {
-      await page.goto(`${server.url}${path}`);
+      await page.goto(`${suite.url}${path}`);
       await page.getByText(ready, { exact: false }).first().waitFor();
       expect(await page.getAttribute('html', 'lang')).toBe('id');
       await saveScreenshot(page, name);
       expect({ name, violations: await seriousViolations(page) }).toEqual({ name, violations: [] });
     }
 
-    await page.context().setOffline(true);
+    await suite.goOffline(page);
     for (const [name, path, ready] of screens.filter(([n]) => ['home', 'balance', 'digital-card', 'claims', 'offices'].includes(n))) {
-      await page.goto(`${server.url}${path}`).catch(() => undefined);
+      await page.goto(`${suite.url}${path}`).catch(() => undefined);
       await page.getByText(ready, { exact: false }).first().waitFor();
       await saveScreenshot(page, `${name}-offline`);
     }

@@ -1,42 +1,25 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newPhonePage, saveScreenshot, waitForServiceWorkerControl } from './support/browser.ts';
-import { startServerProcess, type ServerProcess } from './support/server-process.ts';
+import { describe, expect, it } from 'vitest';
+import { saveScreenshot } from './support/browser.ts';
+import { demoEmails, forwardedMutations, useE2eSuite } from './support/suite.ts';
 
-const SITI = 'siti.rahayu@demo.jmo-lite.test';
-const PASSWORD = 'Demo-JMO-2026!';
-
-async function signIn(page: Page, baseUrl: string, email: string) {
-  await page.goto(`${baseUrl}/masuk`, { waitUntil: 'load' });
-  await page.getByLabel('Email atau NIK').fill(email);
-  await page.getByLabel('Kata sandi').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Masuk' }).click();
-  await page.getByTestId('merged-balance').waitFor({ timeout: 30_000 });
+interface PulledClaims {
+  changes: { claims?: { claimNo: string; type: string }[] };
 }
 
 describe('the offline loop in a real browser', () => {
-  let server: ServerProcess;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startServerProcess();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const suite = useE2eSuite();
 
   it('shows the cached balance offline with its age, and delivers an accident report queued offline exactly once', async () => {
-    const page = await newPhonePage(browser);
-    await page.goto(server.url, { waitUntil: 'load' });
-    await waitForServiceWorkerControl(page);
-    await signIn(page, server.url, SITI);
+    const page = await suite.openPhone();
+    const serverAccidentReports = async () => ((await suite.serverJson<PulledClaims>(page, '/api/sync/pull')).changes.claims ?? []).filter((c) => c.type === 'JKK');
+    await suite.signIn(page, demoEmails.siti);
     const balanceOnline = await page.getByTestId('merged-balance').innerText();
     expect(balanceOnline).toMatch(/^Rp[\d.]+$/);
     await page.getByText(/Data per .* — terbaru/).waitFor();
     await saveScreenshot(page, 'home-online');
 
-    await page.context().setOffline(true);
+    await suite.goOffline(page);
+    const forwardedBefore = suite.proxy.forwarded.length;
     await page.reload({ waitUntil: 'load' });
     await page.getByTestId('merged-balance').waitFor();
     expect(await page.getByTestId('merged-balance').innerText()).toBe(balanceOnline);
@@ -44,7 +27,7 @@ describe('the offline loop in a real browser', () => {
     await saveScreenshot(page, 'home-offline');
 
     // File a work-accident report with no connection.
-    await page.goto(`${server.url}/klaim/baru`).catch(() => undefined);
+    await page.goto(`${suite.url}/klaim/baru`).catch(() => undefined);
     await page.getByRole('button', { name: /Lapor kecelakaan kerja/ }).click();
     await page.getByRole('radio').last().check();
     await page.getByRole('button', { name: 'Lanjut' }).click();
@@ -62,18 +45,62 @@ describe('the offline loop in a real browser', () => {
     await page.getByRole('button', { name: 'Simpan dan kirim saat online' }).click();
     await page.getByText('Menunggu dikirim').first().waitFor();
     await saveScreenshot(page, 'claim-queued-offline');
+    // The sync worker tried (the browser's offline flag does not reach it) and the cut network stopped it.
+    await expect.poll(() => suite.proxy.blocked.refused, { timeout: 15_000 }).toBeGreaterThan(0);
+    expect(suite.proxy.forwarded.slice(forwardedBefore)).toEqual([]);
+    expect(await serverAccidentReports()).toEqual([]);
 
-    await page.context().setOffline(false);
-    await page.evaluate(() => window.dispatchEvent(new Event('online')));
+    await suite.goOnline(page);
     await page.getByText(/Terkirim, nomor klaim KLM-/).waitFor({ timeout: 30_000 });
     await saveScreenshot(page, 'claim-sent');
 
-    const claimNumbers = await page.evaluate(async () => {
-      const response = await fetch('/api/sync/pull');
-      const body = (await response.json()) as { changes: { claims?: { claimNo: string; type: string }[] } };
-      return (body.changes.claims ?? []).filter((c) => c.type === 'JKK').map((c) => c.claimNo);
-    });
-    expect(claimNumbers).toHaveLength(1);
+    expect(forwardedMutations(suite.proxy, 'claim.submit')).toBe(1);
+    expect(await serverAccidentReports()).toHaveLength(1);
+    await page.context().close();
+  });
+
+  it('never calls data "terbaru" while the network is up but the server does not answer (503, refused)', async () => {
+    const page = await suite.openPhone();
+    await suite.signIn(page, demoEmails.budi);
+    const label = page.locator('.freshness').first();
+    await page.getByText(/Data per .* — terbaru/).waitFor();
+    for (const mode of ['503', 'refuse'] as const) {
+      suite.proxy.setMode(mode);
+      // The shell comes from the service worker; the sync worker's pull meets the dead server.
+      await page.reload({ waitUntil: 'load' });
+      await page.getByText(/Data per .* — belum diperbarui, server tidak dapat dihubungi/).waitFor({ timeout: 30_000 });
+      expect(await page.evaluate(() => navigator.onLine)).toBe(true);
+      expect(await label.innerText()).not.toMatch(/terbaru/);
+      await saveScreenshot(page, `home-server-unreachable-${mode}`);
+      suite.proxy.setMode('pass');
+      await page.reload({ waitUntil: 'load' });
+      await page.getByText(/Data per .* — terbaru/).waitFor({ timeout: 30_000 });
+    }
+    await page.context().close();
+  });
+
+  it('applies a complaint once when the server committed it but the answer was lost on the way back', async () => {
+    const page = await suite.openPhone();
+    await suite.signIn(page, demoEmails.agus);
+    const serverComplaints = async () => (await suite.serverJson<{ changes: { complaints?: unknown[] } }>(page, '/api/sync/pull')).changes.complaints?.length ?? 0;
+    const before = forwardedMutations(suite.proxy, 'complaint.file');
+    expect(await serverComplaints()).toBe(0);
+
+    suite.proxy.setMode('drop-after-commit');
+    await page.goto(`${suite.url}/pengaduan/baru`);
+    await page.getByLabel('Kategori').selectOption('IURAN');
+    await page.getByLabel('Isi pengaduan').fill('Saldo JHT di aplikasi berbeda dengan di kantor cabang.');
+    await page.getByRole('button', { name: 'Kirim pengaduan' }).click();
+    await expect.poll(() => forwardedMutations(suite.proxy, 'complaint.file') - before, { timeout: 15_000 }).toBeGreaterThan(0);
+    expect(await serverComplaints()).toBe(1);
+    await page.getByText(/Menunggu dikirim/).first().waitFor();
+
+    suite.proxy.setMode('pass');
+    await page.evaluate(() => window.dispatchEvent(new Event('online')));
+    await page.getByText(/Terkirim, nomor tiket ADU-/).waitFor({ timeout: 30_000 });
+    // Sent at least twice, stored once: the server answered the resend from what it had stored.
+    expect(forwardedMutations(suite.proxy, 'complaint.file') - before).toBeGreaterThanOrEqual(2);
+    expect(await serverComplaints()).toBe(1);
     await page.context().close();
   });
 });

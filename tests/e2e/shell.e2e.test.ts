@@ -1,29 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
-import { CHROMIUM_FLAGS, chromiumPath, launchBrowser, newPhonePage, saveScreenshot, waitForServiceWorkerControl } from './support/browser.ts';
-import { startServerProcess, type ServerProcess } from './support/server-process.ts';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_FLAGS, chromiumPath, saveScreenshot, waitForServiceWorkerControl } from './support/browser.ts';
+import { useE2eSuite } from './support/suite.ts';
 
 describe('the installed app shell', () => {
-  let server: ServerProcess;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startServerProcess();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const suite = useE2eSuite();
 
   it('renders in Indonesian, installs its service worker, and opens again with no network', async () => {
-    const page = await newPhonePage(browser);
-    await page.goto(server.url, { waitUntil: 'load' });
+    const page = await suite.openPhone();
     expect(await page.getAttribute('html', 'lang')).toBe('id');
     await page.locator('main').waitFor();
-    await waitForServiceWorkerControl(page);
 
     const manifest = await page.evaluate(async () => {
       const link = document.querySelector<HTMLLinkElement>('link[rel="manifest"]');
@@ -33,12 +22,15 @@ describe('the installed app shell', () => {
     expect(manifest?.icons.length).toBeGreaterThanOrEqual(2);
     await saveScreenshot(page, 'shell-online');
 
-    await page.context().setOffline(true);
+    await suite.goOffline(page);
+    const forwardedBefore = suite.proxy.forwarded.length;
     await page.reload({ waitUntil: 'load' });
     await page.locator('main').waitFor();
     expect(await page.evaluate(() => navigator.onLine)).toBe(false);
     expect(await page.locator('body').innerText()).toMatch(/offline/i);
     await saveScreenshot(page, 'shell-offline');
+    // The whole shell came from the service worker: not one request reached the server.
+    expect(suite.proxy.forwarded.slice(forwardedBefore)).toEqual([]);
     await page.context().close();
   });
 
@@ -48,7 +40,7 @@ describe('the installed app shell', () => {
     const context = await chromium.launchPersistentContext(profile, { executablePath: chromiumPath, args: CHROMIUM_FLAGS, viewport: { width: 360, height: 640 } });
     try {
       const page = await context.newPage();
-      await page.goto(server.url, { waitUntil: 'load' });
+      await page.goto(suite.url, { waitUntil: 'load' });
       await waitForServiceWorkerControl(page);
       const devtools = await context.newCDPSession(page);
       const { installabilityErrors } = await devtools.send('Page.getInstallabilityErrors');

@@ -2,6 +2,35 @@ import { randomUUID } from 'node:crypto';
 import { openLocalDb, type JmoDb } from '../../client/data/local-db.ts';
 import { createSyncEngine, type SyncEngine } from '../../client/sync/sync-engine.ts';
 import type { TestApp } from './test-app.ts';
+import * as v from 'valibot';
+import { eq, sql } from 'drizzle-orm';
+import { participants } from '../../server/db/schema.ts';
+import type { MutationDefinition, Tx } from '../../server/sync/mutation-registry.ts';
+
+const PoisonArgsSchema = v.object({ address: v.string() });
+
+/** A test-only mutation that writes the participant's address, then fails as `fail` does. */
+function writesThenFails(name: string, fail: (tx: Tx) => Promise<unknown>): MutationDefinition<typeof PoisonArgsSchema> {
+  return {
+    name,
+    schema: PoisonArgsSchema,
+    async apply({ tx, auth }, args) {
+      await tx.update(participants).set({ address: args.address }).where(eq(participants.id, auth.participantId));
+      await fail(tx);
+      return { status: 'applied' };
+    },
+  };
+}
+
+// Never in the production registry. `test.poison` fails the way a real handler fails on data
+// PostgreSQL refuses (a non-transient SQL error); the other two fail transiently.
+export const poisonMutation = writesThenFails('test.poison', (tx) => tx.execute(sql`select 1 / 0`));
+export const busyMutation = writesThenFails('test.busy', () => Promise.reject(Object.assign(new Error('could not serialize access due to concurrent update'), { code: '40001' })));
+/** A real statement timeout raised by the database (SQLSTATE 57014); PGlite never cancels, so PostgreSQL only. */
+export const slowMutation = writesThenFails('test.slow', async (tx) => {
+  await tx.execute(sql`set local statement_timeout = '20ms'`);
+  await tx.execute(sql`select pg_sleep(1)`);
+});
 
 export type Fault = 'none' | 'network-down' | 'answer-lost' | 'timeout-after-commit' | 'server-error' | 'duplicate-send' | 'reorder';
 

@@ -5,6 +5,8 @@ import type { DatabaseHandle } from '../../server/db/database.ts';
 import { createTestDatabase } from './test-database.ts';
 import { ephemeralCardSigner } from '../../server/features/cards/card-signing.ts';
 import { databaseRateLimiter } from '../../server/security/rate-limiter.ts';
+import type { MutationDefinition } from '../../server/sync/mutation-registry.ts';
+import { createLogger } from '../../server/logging/logger.ts';
 
 /** A clock the test moves by hand. */
 export function manualClock(startIso = '2026-11-25T03:00:00.000Z'): Clock & { set(iso: string): void; advance(ms: number): void } {
@@ -25,12 +27,13 @@ export interface TestApp {
   deps: AppDeps;
   database: DatabaseHandle;
   clock: ReturnType<typeof manualClock>;
+  /** Every log line the app wrote, as JSON text. */
   logLines: string[];
   close(): Promise<void>;
 }
 
 /** The real app on a fresh database, driven with `app.request` (no sockets). */
-export async function createTestApp(options: { config?: Partial<AppConfig>; database?: DatabaseHandle } = {}): Promise<TestApp> {
+export async function createTestApp(options: { config?: Partial<AppConfig>; database?: DatabaseHandle; testMutations?: MutationDefinition[] } = {}): Promise<TestApp> {
   const database = options.database ?? (await createTestDatabase());
   const clock = manualClock();
   const logLines: string[] = [];
@@ -39,12 +42,15 @@ export async function createTestApp(options: { config?: Partial<AppConfig>; data
     dbKind: database.kind,
     config: testConfig(options.config),
     clock,
-    log: (line) => logLines.push(line),
+    log: createLogger({ destination: { write: (line: string) => void logLines.push(line) } }),
     cardSigner: ephemeralCardSigner(),
     rateLimiter: databaseRateLimiter(database.db),
   };
-  return { app: createApp(deps), deps, database, clock, logLines, close: () => database.close() };
+  return { app: createApp(deps, { testMutations: options.testMutations }), deps, database, clock, logLines, close: () => database.close() };
 }
+
+/** The bindings @hono/node-server gives a request from this machine (third `app.request` argument). */
+export const fromLoopback = { incoming: { socket: { remoteAddress: '127.0.0.1' } } };
 
 /** JSON request options the API accepts (it refuses non-JSON state-changing requests). */
 export function jsonRequest(method: string, body: unknown, headers: Record<string, string> = {}): RequestInit {

@@ -11,10 +11,4 @@ export async function signInAs(testApp: TestApp, email: string): Promise<{ cooki
   return { cookie: `${sessionCookieName(false)}=${token}`, accountId: account.id, participantId: account.participantId };
 }
 
-export const demoEmails = {
-  siti: 'siti.rahayu@demo.jmo-lite.test',
-  budi: 'budi.santoso@demo.jmo-lite.test',
-  dewi: 'dewi.lestari@demo.jmo-lite.test',
-  agus: 'agus.wijaya@demo.jmo-lite.test',
-  hendra: 'hendra.gunawan@demo.jmo-lite.test',
-} as const;
+export { demoEmails } from './demo-accounts.ts';

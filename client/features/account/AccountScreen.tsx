@@ -7,6 +7,7 @@ import { SignOutSection } from '../auth/SignOutSection.tsx';
 import { accountText } from './account-text.ts';
 import { ProfileForm } from './ProfileForm.tsx';
 import { OnlineAccountSections } from './OnlineAccountSections.tsx';
+import { FreshnessLabel } from '../../sync/FreshnessLabel.tsx';
 
 export function AccountScreen() {
   const t = useText(accountText);
@@ -26,7 +27,9 @@ export function AccountScreen() {
             {t.register}
           </a>
         </section>
-        <a href="/pengaturan">{t.settings}</a>
+        <a class="link-row" href="/pengaturan">
+          {t.settings} <span aria-hidden="true">›</span>
+        </a>
       </>
     );
   }
@@ -34,10 +37,11 @@ export function AccountScreen() {
     <>
       <h1>{t.title}</h1>
       {data.profile && <ProfileForm profile={data.profile} />}
+      {data.profile && <FreshnessLabel />}
       <OnlineAccountSections />
-      <p>
-        <a href="/pengaturan">{t.settings}</a>
-      </p>
+      <a class="link-row" href="/pengaturan">
+        {t.settings} <span aria-hidden="true">›</span>
+      </a>
       <SignOutSection />
     </>
   );

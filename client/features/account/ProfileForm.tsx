@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import * as v from 'valibot';
-import { useText } from '../../i18n/language.ts';
+import { useLanguage, useText } from '../../i18n/language.ts';
+import { fieldErrorsFrom } from '../../ui/field-errors.ts';
 import { localDb } from '../../data/local-db-instance.ts';
 import { useLiveQuery } from '../../data/use-live-query.ts';
 import { Field } from '../../ui/Field.tsx';
@@ -16,6 +17,7 @@ const PROFILE_DRAFT_KIND = 'profile';
 /** Address, NPWP and payout account: editable offline, delivered once through the outbox. */
 export function ProfileForm({ profile }: { profile: ProfileRecord }) {
   const t = useText(accountText);
+  const language = useLanguage();
   const [address, setAddress] = useState(profile.address ?? '');
   const [npwp, setNpwp] = useState(profile.npwp ?? '');
   const [bank, setBank] = useState({ bankCode: profile.bankCode ?? '', number: profile.bankAccount ?? '', holderName: profile.fullName });
@@ -32,9 +34,7 @@ export function ProfileForm({ profile }: { profile: ProfileRecord }) {
     };
     const parsed = v.safeParse(ProfileUpdateArgsSchema, args);
     if (!parsed.success) {
-      const next: Record<string, string> = {};
-      for (const issue of parsed.issues) next[issue.path?.map((p) => String(p.key)).join('.') || 'form'] ??= issue.message;
-      return setErrors(next);
+      return setErrors(fieldErrorsFrom(parsed.issues, t.fieldHelp, language));
     }
     setErrors({});
     const id = crypto.randomUUID();
@@ -81,7 +81,7 @@ export function ProfileForm({ profile }: { profile: ProfileRecord }) {
         <Field id="accountNumber" label={t.accountNumber} inputMode="numeric" value={bank.number} error={errors['bankAccount.number']} onInput={(e) => setBank({ ...bank, number: e.currentTarget.value })} />
         <Field id="holderName" label={t.holderName} value={bank.holderName} error={errors['bankAccount.holderName']} onInput={(e) => setBank({ ...bank, holderName: e.currentTarget.value })} />
       </fieldset>
-      {errors.form && <p class="notice notice--error">{errors.form}</p>}
+      {errors._ && <p class="notice notice--error">{errors._}</p>}
       {draft && (
         <p class={`notice ${draft.state === 'sent' ? 'notice--success' : draft.state === 'rejected' ? 'notice--error' : 'notice--warning'}`} role="status">
           {draft.state === 'sent' ? t.profileSent : draft.state === 'rejected' ? t.profileRejected(draft.rejection?.message ?? '') : t.profileQueued}

@@ -1,4 +1,4 @@
-import { defineText } from '../../i18n/language.ts';
+import { defineText, countOf } from '../../i18n/language.ts';
 
 export const accountText = defineText({
   id: {
@@ -15,6 +15,14 @@ export const accountText = defineText({
     npwpHint: '15 angka (lama) atau 16 angka sama dengan NIK.',
     bank: 'Rekening untuk pencairan klaim',
     bankCode: 'Bank',
+    fieldHelp: {
+      _: 'Tidak ada data yang diubah.',
+      address: 'Tulis alamat lengkap, 10 sampai 300 huruf.',
+      npwp: 'Tulis NPWP: 15 angka, atau 16 angka sama dengan NIK.',
+      'bankAccount.bankCode': 'Pilih bank dari daftar.',
+      'bankAccount.number': 'Tulis nomor rekening: 6 sampai 20 angka.',
+      'bankAccount.holderName': 'Tulis nama pemilik rekening, sama seperti di buku tabungan.',
+    },
     accountNumber: 'Nomor rekening',
     holderName: 'Nama pemilik rekening',
     saveProfile: 'Simpan perubahan',
@@ -69,6 +77,14 @@ export const accountText = defineText({
     npwpHint: '15 digits (old) or 16 digits equal to your NIK.',
     bank: 'Account for claim payouts',
     bankCode: 'Bank',
+    fieldHelp: {
+      _: 'Nothing was changed.',
+      address: 'Enter your full address, 10 to 300 letters.',
+      npwp: 'Enter your NPWP: 15 digits, or 16 digits equal to your NIK.',
+      'bankAccount.bankCode': 'Choose a bank from the list.',
+      'bankAccount.number': 'Enter the account number: 6 to 20 digits.',
+      'bankAccount.holderName': 'Enter the account holder’s name, as in your savings book.',
+    },
     accountNumber: 'Account number',
     holderName: 'Account holder name',
     saveProfile: 'Save changes',
@@ -102,7 +118,7 @@ export const accountText = defineText({
     code: 'Verification code',
     confirmCode: 'Confirm',
     resend: 'Resend code',
-    resendIn: (s: number) => `Resend in ${s} seconds`,
+    resendIn: (s: number) => `Resend in ${countOf(s, 'second')}`,
     cancel: 'Cancel',
     emailChanged: 'Your account email was changed. A notice went to the old address.',
     phoneChanged: 'Your account mobile number was changed. A notice went to the old number.',

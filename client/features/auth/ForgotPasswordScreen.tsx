@@ -15,6 +15,8 @@ const text = defineText({
     sent: 'Jika email itu terdaftar, tautan sudah dikirim. Periksa kotak masuk dan folder spam.',
     newPassword: 'Kata sandi baru',
     newPasswordHint: 'Minimal 8 huruf/angka. Jangan memakai NIK atau tanggal lahir.',
+    confirm: 'Ulangi kata sandi baru',
+    mismatch: 'Kedua kata sandi tidak sama. Ketik ulang kata sandi yang sama di kedua kolom.',
     save: 'Simpan kata sandi baru',
     done: 'Kata sandi sudah diganti. Semua perangkat telah dikeluarkan; silakan masuk lagi.',
     signIn: 'Masuk',
@@ -29,6 +31,8 @@ const text = defineText({
     sent: 'If that email is registered, the link has been sent. Check your inbox and spam folder.',
     newPassword: 'New password',
     newPasswordHint: 'At least 8 characters. Do not use your NIK or birth date.',
+    confirm: 'Repeat the new password',
+    mismatch: 'The two passwords differ. Type the same password in both fields.',
     save: 'Save the new password',
     done: 'Your password has been changed. All devices were signed out; please sign in again.',
     signIn: 'Sign in',
@@ -42,12 +46,21 @@ export function ForgotPasswordScreen() {
   const { query } = useLocation();
   useDocumentTitle(t.title);
   const [value, setValue] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [confirmError, setConfirmError] = useState<string | undefined>();
   const [state, setState] = useState<'idle' | 'busy' | 'done'>('idle');
   const [error, setError] = useState<string | null>(null);
   const token = query.token;
 
   async function submit(event: Event) {
     event.preventDefault();
+    // A typo in a hidden password would lock the person out right after resetting it.
+    if (token && value !== confirm) {
+      setConfirmError(t.mismatch);
+      document.getElementById('confirm')?.focus();
+      return;
+    }
+    setConfirmError(undefined);
     setState('busy');
     setError(null);
     const result = token
@@ -74,7 +87,10 @@ export function ForgotPasswordScreen() {
         <form class="card" onSubmit={submit} noValidate>
           {!token && <p>{t.intro}</p>}
           {token ? (
-            <Field id="password" type="password" label={t.newPassword} hint={t.newPasswordHint} autocomplete="new-password" value={value} onInput={(e) => setValue(e.currentTarget.value)} />
+            <>
+              <Field id="password" type="password" label={t.newPassword} hint={t.newPasswordHint} autocomplete="new-password" value={value} onInput={(e) => setValue(e.currentTarget.value)} />
+              <Field id="confirm" type="password" label={t.confirm} autocomplete="new-password" value={confirm} error={confirmError} onInput={(e) => setConfirm(e.currentTarget.value)} />
+            </>
           ) : (
             <Field id="email" type="email" label={t.email} autocomplete="email" value={value} onInput={(e) => setValue(e.currentTarget.value)} />
           )}

@@ -27,12 +27,16 @@ export function RegisterScreen() {
   useEffect(() => saveRegisterState(state), [state]);
   const update = (changes: Partial<RegisterState>) => setState((current) => ({ ...current, ...changes }));
 
-  async function send<T>(path: string, body: unknown): Promise<T | null> {
+  /** A refused code is shown under its own field (`errorField`), not below both codes, where it would sit off-screen. */
+  async function send<T>(path: string, body: unknown, errorField?: string): Promise<T | null> {
     setBusy(true);
     const result = await callApi<T>('POST', `/api/auth/${path}`, body);
     setBusy(false);
     if (result.ok) return result.body;
-    setErrors({ ...(result.error.fields ?? {}), form: result.error.message });
+    if (errorField && result.error.fields?.code) {
+      setErrors({ [errorField]: result.error.message });
+      requestAnimationFrame(() => showFieldError(errorField));
+    } else setErrors({ ...(result.error.fields ?? {}), form: result.error.message });
     if (result.error.code === 'REGISTRATION_EXPIRED') update({ step: 1, registrationId: undefined });
     return null;
   }
@@ -56,7 +60,7 @@ export function RegisterScreen() {
 
   async function verify(channel: 'email' | 'sms') {
     setErrors({});
-    const answer = await send<{ signedIn?: boolean; account?: { email: string } }>('register/verify', { registrationId: state.registrationId, channel, code: codes[channel] });
+    const answer = await send<{ signedIn?: boolean; account?: { email: string } }>('register/verify', { registrationId: state.registrationId, channel, code: codes[channel] }, `code-${channel}`);
     if (!answer) return;
     if (answer.signedIn && answer.account) {
       saveRegisterState(null);
@@ -124,7 +128,7 @@ export function RegisterScreen() {
                 </p>
               ) : (
                 <>
-                  <CodeField id={`code-${channel}`} label={channel === 'email' ? t.emailCode : t.smsCode} value={codes[channel]} onValue={(code) => setCodes({ ...codes, [channel]: code })} />
+                  <CodeField id={`code-${channel}`} label={channel === 'email' ? t.emailCode : t.smsCode} value={codes[channel]} error={errors[`code-${channel}`]} onValue={(code) => setCodes({ ...codes, [channel]: code })} />
                   <div class="row">
                     <button type="button" class="btn btn--primary" disabled={busy || codes[channel].length !== 6} onClick={() => void verify(channel)}>
                       {t.verify}
@@ -143,4 +147,10 @@ export function RegisterScreen() {
       )}
     </>
   );
+}
+
+/** Puts the cursor back in the refused field and brings its message into view on a short screen. */
+function showFieldError(fieldId: string) {
+  document.getElementById(fieldId)?.focus({ preventScroll: true });
+  document.getElementById(`${fieldId}-error`)?.scrollIntoView({ block: 'center' });
 }

@@ -37,6 +37,8 @@ export function SignInScreen() {
     const result = await callApi<SignInAnswer>('POST', '/api/auth/sign-in', { identifier: identifier.trim(), password });
     setBusy(false);
     if (!result.ok) {
+      // A refused identifier (e.g. an invisible character pasted with it) is shown at the field.
+      setFieldErrors({ identifier: result.error.fields?.identifier, password: result.error.fields?.password });
       setFormError(result.error.message);
       return;
     }

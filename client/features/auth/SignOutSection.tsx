@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { defineText, useText } from '../../i18n/language.ts';
+import { defineText, useText, countOf } from '../../i18n/language.ts';
 import { localDb } from '../../data/local-db-instance.ts';
 import { useLiveQuery } from '../../data/use-live-query.ts';
 import { readSignedInEmail, wipeLocalData } from '../../data/session-state.ts';
@@ -20,7 +20,7 @@ const text = defineText({
     title: 'Sign out',
     explain: 'Signing out deletes all your data from this phone, so others using it cannot see it.',
     signOut: 'Sign out',
-    unsent: (count: number) => `${count} items have not reached the server and will be lost if you sign out now. Connect to the internet first so they are sent.`,
+    unsent: (count: number) => `${countOf(count, 'item')} ${count === 1 ? 'has' : 'have'} not reached the server and will be lost if you sign out now. Connect to the internet first so they are sent.`,
     confirm: 'Sign out and delete anyway',
     cancel: 'Cancel',
     signingOut: 'Deleting data…',

@@ -1,4 +1,4 @@
-import { defineText } from '../../i18n/language.ts';
+import { defineText, countOf } from '../../i18n/language.ts';
 
 export const registerText = defineText({
   id: {
@@ -61,7 +61,7 @@ export const registerText = defineText({
     verify: 'Check code',
     verified: 'Verified ✓',
     resend: 'Send the code again',
-    resendIn: (s: number) => `Send again in ${s} seconds`,
+    resendIn: (s: number) => `Send again in ${countOf(s, 'second')}`,
     startOver: 'Start over',
     required: 'Required.',
     haveAccount: 'Already have an account? Sign in',

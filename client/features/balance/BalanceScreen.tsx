@@ -1,32 +1,29 @@
 import { useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
-import { defineText, useLanguage, useText } from '../../i18n/language.ts';
+import { defineText, useLanguage, useText, countOf } from '../../i18n/language.ts';
 import { useDocumentTitle } from '../../shell/use-document-title.ts';
 import { localDb } from '../../data/local-db-instance.ts';
 import { useLiveQuery } from '../../data/use-live-query.ts';
 import { FreshnessLabel } from '../../sync/FreshnessLabel.tsx';
 import { formatRupiah } from '../../../shared/money/rupiah.ts';
-import { addPeriods, formatShortDate, jakartaDateOf, periodOf } from '../../../shared/rules/dates.ts';
-import { contributionYears } from './contribution-months.ts';
-
-const MONTHS = { id: ['Jan', 'Feb', 'Mar', 'Apr', 'Mei', 'Jun', 'Jul', 'Agu', 'Sep', 'Okt', 'Nov', 'Des'], en: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] };
+import { addPeriods, formatPeriod, formatShortDate, jakartaDateOf, periodOf } from '../../../shared/rules/dates.ts';
+import { contributionYears, programLines } from './contribution-months.ts';
+import { BalanceBreakdown } from './BalanceBreakdown.tsx';
 
 const text = defineText({
   id: {
     title: 'Saldo JHT',
     notFound: 'Kartu ini belum ada di ponsel.',
     asOf: (d: string) => `Saldo per ${d}`,
-    contributions: 'Iuran',
-    development: 'Hasil pengembangan',
-    paidOut: 'Sudah dicairkan',
     history: 'Rincian iuran per bulan',
     year: 'Tahun',
-    employer: 'Pemberi kerja',
-    worker: 'Pekerja',
-    self: 'Dibayar sendiri',
+    payers: (employer: string, worker: string) => `pemberi kerja ${employer} + Anda ${worker}`,
+    programsHint: 'JHT masuk ke saldo di atas. JP (Jaminan Pensiun) dibayar bersama tetapi menjadi pensiun bulanan, tidak masuk saldo JHT.',
+    programsHintBpu: 'Iuran yang Anda bayar sendiri: JHT masuk ke saldo di atas; JKK dan JKM adalah perlindungan kecelakaan kerja dan kematian.',
     gap: 'Tidak dibayar',
     gapHint: 'Bulan tanpa iuran: tanyakan ke pemberi kerja atau lapor lewat Pengaduan.',
-    summary: (paid: number, gaps: number, jht: string) => `${paid} bulan dibayar, ${gaps} bulan kosong, JHT ${jht}`,
+    summary: (paid: number, gaps: number) => `${paid} bulan dibayar, ${gaps} bulan kosong.`,
+    yearTotal: 'Jumlah tahun ini',
     noHistory: 'Belum ada iuran tercatat untuk kartu ini.',
     card: 'Kartu digital',
   },
@@ -34,17 +31,15 @@ const text = defineText({
     title: 'JHT balance',
     notFound: 'This card is not on the phone yet.',
     asOf: (d: string) => `Balance as of ${d}`,
-    contributions: 'Contributions',
-    development: 'Development return',
-    paidOut: 'Paid out',
     history: 'Monthly contributions',
     year: 'Year',
-    employer: 'Employer',
-    worker: 'Worker',
-    self: 'Self-paid',
+    payers: (employer: string, worker: string) => `employer ${employer} + you ${worker}`,
+    programsHint: 'JHT goes into the balance above. JP (pension) is paid alongside but becomes a monthly pension, not part of the JHT balance.',
+    programsHintBpu: 'Contributions you pay yourself: JHT goes into the balance above; JKK and JKM cover work accidents and death.',
     gap: 'Not paid',
     gapHint: 'Months without contributions: ask your employer or report it under Complaints.',
-    summary: (paid: number, gaps: number, jht: string) => `${paid} months paid, ${gaps} empty, JHT ${jht}`,
+    summary: (paid: number, gaps: number) => `${countOf(paid, 'month')} paid, ${gaps} empty.`,
+    yearTotal: 'Total this year',
     noHistory: 'No contributions recorded for this card yet.',
     card: 'Digital card',
   },
@@ -78,22 +73,7 @@ export function BalanceScreen() {
         </p>
         <p class="amount">{formatRupiah(balance?.total ?? 0, language)}</p>
         {balance && <p class="muted">{t.asOf(formatShortDate(balance.asOf, language))}</p>}
-        <dl class="split">
-          <div>
-            <dt>{t.contributions}</dt>
-            <dd>{formatRupiah(balance?.contributionTotal ?? 0, language)}</dd>
-          </div>
-          <div>
-            <dt>{t.development}</dt>
-            <dd>{formatRupiah(balance?.developmentTotal ?? 0, language)}</dd>
-          </div>
-          {balance && balance.paidOutTotal > 0 && (
-            <div>
-              <dt>{t.paidOut}</dt>
-              <dd>{formatRupiah(balance.paidOutTotal, language)}</dd>
-            </div>
-          )}
-        </dl>
+        {balance && <BalanceBreakdown balances={[balance]} />}
         <FreshnessLabel />
         <a class="btn btn--block" href={`/kartu/${membership.key}`}>
           {t.card}
@@ -116,33 +96,30 @@ export function BalanceScreen() {
               </select>
             </div>
             <p class="muted" aria-live="polite">
-              {t.summary(shown.paidMonths, shown.gapMonths, formatRupiah(shown.jhtPaid, language))}
+              {t.summary(shown.paidMonths, shown.gapMonths)} {t.yearTotal}:{' '}
+              <strong data-testid="year-jht">JHT {formatRupiah(shown.jhtPaid, language)}</strong>
+              {shown.jpPaid > 0 && <strong> · JP {formatRupiah(shown.jpPaid, language)}</strong>}
             </p>
+            <p class="muted">{isBpu ? t.programsHintBpu : t.programsHint}</p>
             {shown.gapMonths > 0 && <p class="notice notice--warning">{t.gapHint}</p>}
             <ul class="list">
               {shown.months.map(({ period, row, isGap }) => (
                 <li key={period} class={`month-line${isGap ? ' month-line--gap' : ''}`}>
                   <span class="month-line__label">
-                    {MONTHS[language][Number(period.slice(5, 7)) - 1]} {period.slice(0, 4)}
+                    {formatPeriod(period, language, 'short')}
                   </span>
                   {isGap || !row ? (
                     <strong class="month-line__gap">{t.gap}</strong>
                   ) : (
                     <span class="month-line__amounts">
-                      {isBpu ? (
-                        <span>
-                          {t.self}: {formatRupiah(row.jhtWorker + row.jkk + row.jkm, language)}
+                      {programLines(row, membership.segment).map((line) => (
+                        <span key={line.program}>
+                          <strong>
+                            {line.program} {formatRupiah(line.amount, language)}
+                          </strong>
+                          {line.employer !== undefined && line.worker !== undefined && <small class="month-line__payers">{t.payers(formatRupiah(line.employer, language), formatRupiah(line.worker, language))}</small>}
                         </span>
-                      ) : (
-                        <>
-                          <span>
-                            {t.employer}: {formatRupiah(row.jhtEmployer + row.jpEmployer, language)}
-                          </span>
-                          <span>
-                            {t.worker}: {formatRupiah(row.jhtWorker + row.jpWorker, language)}
-                          </span>
-                        </>
-                      )}
+                      ))}
                     </span>
                   )}
                 </li>

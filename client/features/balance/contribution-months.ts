@@ -14,6 +14,34 @@ export interface YearSummary {
   paidMonths: number;
   gapMonths: number;
   jhtPaid: number;
+  jpPaid: number;
+}
+
+/** One program's part of a month: employee cards split it by payer, BPU members pay it all themselves. */
+export interface ProgramLine {
+  program: 'JHT' | 'JP' | 'JKK' | 'JKM';
+  amount: number;
+  employer?: number;
+  worker?: number;
+}
+
+/**
+ * Names every figure of a month by program, so a month's JHT lines add up to the year's JHT
+ * and JP (a pension, not part of the JHT balance) is never mixed in with it.
+ */
+export function programLines(row: ContributionRecord, segment: 'PU' | 'BPU'): ProgramLine[] {
+  const lines: ProgramLine[] =
+    segment === 'BPU'
+      ? [
+          { program: 'JHT', amount: row.jhtWorker },
+          { program: 'JKK', amount: row.jkk },
+          { program: 'JKM', amount: row.jkm },
+        ]
+      : [
+          { program: 'JHT', amount: row.jhtEmployer + row.jhtWorker, employer: row.jhtEmployer, worker: row.jhtWorker },
+          { program: 'JP', amount: row.jpEmployer + row.jpWorker, employer: row.jpEmployer, worker: row.jpWorker },
+        ];
+  return lines.filter((line) => line.amount > 0);
 }
 
 /**
@@ -31,12 +59,13 @@ export function contributionYears(rows: ContributionRecord[], lastPeriod: string
     const row = byPeriod.get(period) ?? null;
     const isGap = !row || row.status === 'UNPAID';
     const year = period.slice(0, 4);
-    const summary = years.get(year) ?? { year, months: [], paidMonths: 0, gapMonths: 0, jhtPaid: 0 };
+    const summary = years.get(year) ?? { year, months: [], paidMonths: 0, gapMonths: 0, jhtPaid: 0, jpPaid: 0 };
     summary.months.push({ period, row, isGap });
     if (isGap) summary.gapMonths++;
     else {
       summary.paidMonths++;
       summary.jhtPaid += row!.jhtEmployer + row!.jhtWorker;
+      summary.jpPaid += row!.jpEmployer + row!.jpWorker;
     }
     years.set(year, summary);
   }

@@ -4,6 +4,7 @@ import { useDocumentTitle } from '../../shell/use-document-title.ts';
 import { localDb } from '../../data/local-db-instance.ts';
 import { useLiveQuery } from '../../data/use-live-query.ts';
 import { formatShortDate } from '../../../shared/rules/dates.ts';
+import { FreshnessLabel } from '../../sync/FreshnessLabel.tsx';
 import { qrPath } from './qr-path.ts';
 
 const text = defineText({
@@ -73,6 +74,8 @@ export function DigitalCardScreen() {
           <path d={qr.path} fill="#000" />
         </svg>
       </article>
+      {/* The card's status comes from the phone's copy, so say how old it is. */}
+      <FreshnessLabel />
       <p class="muted">{t.signed}</p>
     </>
   );

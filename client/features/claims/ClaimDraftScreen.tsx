@@ -6,14 +6,15 @@ import { useLiveQuery } from '../../data/use-live-query.ts';
 import type { DraftRow } from '../../data/local-db.ts';
 import { SyncStatus } from '../../sync/SyncStatus.tsx';
 import type { ClaimDraftData } from './claim-draft-model.ts';
-import { copyRejectedDraft, deleteClaimDraft } from './claim-drafts.ts';
+import { copyRejectedDraft, findClaimDraft } from './claim-drafts.ts';
+import { DeleteDraftButton } from './DeleteDraftButton.tsx';
 import { ClaimWizard } from './ClaimWizard.tsx';
 import { claimsText } from './claims-text.ts';
 
 export function ClaimDraftScreen() {
   const t = useText(claimsText);
   const { params } = useRoute();
-  const draft = useLiveQuery(async () => (await localDb.drafts.get(params.id ?? '')) ?? null, [params.id]);
+  const draft = useLiveQuery(() => findClaimDraft(localDb, params.id ?? ''), [params.id]);
   const type = (draft?.data as unknown as ClaimDraftData | undefined)?.type;
   useDocumentTitle(type ? t.types[type].name : t.title);
   if (draft === undefined) return <div class="card skeleton" aria-busy="true" />;
@@ -40,6 +41,7 @@ function DraftOutcome({ draft }: { draft: DraftRow }) {
             <strong>{t.state.queued}</strong>
           </p>
           <p>{t.queuedExplain}</p>
+          <p>{t.queuedNoDelete}</p>
         </div>
       </>
     );
@@ -67,9 +69,7 @@ function DraftOutcome({ draft }: { draft: DraftRow }) {
         <button type="button" class="btn" onClick={async () => route(`/klaim/draf/${await copyRejectedDraft(localDb, draft, Date.now(), () => crypto.randomUUID())}`)}>
           {t.fixAndRetry}
         </button>
-        <button type="button" class="btn btn--quiet" onClick={async () => (await deleteClaimDraft(localDb, draft.id), route('/klaim'))}>
-          {t.deleteDraft}
-        </button>
+        <DeleteDraftButton draftId={draft.id} />
       </div>
     </div>
   );

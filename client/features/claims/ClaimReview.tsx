@@ -8,6 +8,7 @@ import { formatShortDate, jakartaDateOf } from '../../../shared/rules/dates.ts';
 import { assessClaim, type ClaimAssessment } from '../../../shared/claims/claim-eligibility.ts';
 import { buildClaimArgs, type ClaimDraftData } from './claim-draft-model.ts';
 import { loadLocalClaimFacts } from './claim-local-facts.ts';
+import { ChannelExplanation } from './ClaimOutlookPanel.tsx';
 import { claimsText } from './claims-text.ts';
 
 /** The offline pre-check: the same rules the server applies, on the phone's copy of the data. */
@@ -58,7 +59,7 @@ export function ClaimReview({ data, assessment, busy, onSubmit }: { data: ClaimD
       {assessment.eligible ? (
         <div class="notice notice--success" role="status">
           <p>{t.review.eligible}</p>
-          <p>{assessment.channel === 'JMO' ? t.review.channelJmo : t.review.channelOther}</p>
+          {assessment.channelDecision ? <ChannelExplanation channel={assessment.channelDecision} /> : <p>{t.review.channelOther}</p>}
         </div>
       ) : (
         <div class="notice notice--error" role="alert">

@@ -7,6 +7,7 @@ import { FreshnessLabel } from '../../sync/FreshnessLabel.tsx';
 import { formatAsOf } from '../../../shared/rules/freshness.ts';
 import { formatRupiah } from '../../../shared/money/rupiah.ts';
 import type { ClaimStatus, ClaimType } from '../../../shared/claims/claim-schemas.ts';
+import { ClaimFixForm } from './ClaimFixForm.tsx';
 import { claimsText } from './claims-text.ts';
 
 const HAPPY_PATH: ClaimStatus[] = ['SUBMITTED', 'VERIFYING', 'APPROVED', 'PAID'];
@@ -28,6 +29,7 @@ export function ClaimTrackingScreen() {
   const reached = new Set(events.map((event) => event.status));
   const ended = ['REJECTED', 'CANCELLED', 'PAID'].includes(claim.status);
   const upcoming = ended ? [] : HAPPY_PATH.filter((status) => !reached.has(status));
+  const returned = claim.status === 'RETURNED' ? [...events].reverse().find((event) => event.status === 'RETURNED') : undefined;
   return (
     <>
       <h1>{t.trackingTitle(claim.claimNo)}</h1>
@@ -50,6 +52,7 @@ export function ClaimTrackingScreen() {
         {!ended && <p class="muted">{t.expected[claim.channel as keyof typeof t.expected] ?? t.expected.BRANCH}</p>}
         <FreshnessLabel />
       </section>
+      {returned && <ClaimFixForm claim={claim} returned={returned} />}
       <section class="card" aria-labelledby="timeline-heading">
         <h2 id="timeline-heading">{t.timeline}</h2>
         <ol class="timeline">

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { useText } from '../../i18n/language.ts';
+import { useLanguage, useText } from '../../i18n/language.ts';
 import { localDb } from '../../data/local-db-instance.ts';
 import type { DraftRow } from '../../data/local-db.ts';
 import { requestSync } from '../../sync/sync-client.ts';
@@ -7,10 +7,13 @@ import { buildClaimArgs, CLAIM_STEPS, validateStep, type ClaimDraftData, type Fi
 import { queueClaim, saveClaimDraft } from './claim-drafts.ts';
 import { ClaimReview, useClaimAssessment } from './ClaimReview.tsx';
 import { STEP_COMPONENTS } from './ClaimSteps.tsx';
+import { DeleteDraftButton } from './DeleteDraftButton.tsx';
+import { ClaimOutlookPanel } from './ClaimOutlookPanel.tsx';
 import { claimsText } from './claims-text.ts';
 
 export function ClaimWizard({ draft }: { draft: DraftRow }) {
   const t = useText(claimsText);
+  const language = useLanguage();
   const [data, setData] = useState(draft.data as unknown as ClaimDraftData);
   const [stepIndex, setStepIndex] = useState(draft.step);
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -30,7 +33,7 @@ export function ClaimWizard({ draft }: { draft: DraftRow }) {
 
   function go(delta: number) {
     if (delta > 0) {
-      const problems = validateStep(step, data);
+      const problems = validateStep(step, data, language);
       setErrors(problems);
       if (Object.keys(problems).length > 0) return;
     }
@@ -40,7 +43,7 @@ export function ClaimWizard({ draft }: { draft: DraftRow }) {
   }
 
   async function submit() {
-    const built = buildClaimArgs(draft.id, data);
+    const built = buildClaimArgs(draft.id, data, language);
     if (!built.ok) {
       setErrors(built.errors);
       return;
@@ -61,6 +64,7 @@ export function ClaimWizard({ draft }: { draft: DraftRow }) {
         {t.steps[step]}
       </h2>
       {StepBody ? <StepBody data={data} errors={errors} update={update} /> : <ClaimReview data={data} assessment={assessment} busy={busy} onSubmit={() => void submit()} />}
+      {step === 'card' && data.kpj && <ClaimOutlookPanel draftId={draft.id} type={data.type} kpj={data.kpj} />}
       <p class="muted">{t.saved}</p>
       <div class="row">
         {stepIndex > 0 && (
@@ -73,6 +77,7 @@ export function ClaimWizard({ draft }: { draft: DraftRow }) {
             {t.next}
           </button>
         )}
+        <DeleteDraftButton draftId={draft.id} />
       </div>
     </form>
   );

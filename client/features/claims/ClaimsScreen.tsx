@@ -7,13 +7,14 @@ import { SyncStatus } from '../../sync/SyncStatus.tsx';
 import { formatShortDate } from '../../../shared/rules/dates.ts';
 import type { ClaimStatus, ClaimType } from '../../../shared/claims/claim-schemas.ts';
 import type { ClaimDraftData } from './claim-draft-model.ts';
+import { listClaimDrafts } from './claim-drafts.ts';
 import { claimsText } from './claims-text.ts';
 
 export function ClaimsScreen() {
   const t = useText(claimsText);
   const language = useLanguage();
   useDocumentTitle(t.title);
-  const data = useLiveQuery(async () => ({ drafts: await localDb.drafts.orderBy('updatedAt').reverse().toArray(), claims: await localDb.claims.toArray() }), []);
+  const data = useLiveQuery(async () => ({ drafts: await listClaimDrafts(localDb), claims: await localDb.claims.toArray() }), []);
   const claimedDrafts = new Set(data?.claims.map((claim) => claim.draftId));
   const drafts = data?.drafts.filter((draft) => !claimedDrafts.has(draft.id)) ?? [];
   const claims = [...(data?.claims ?? [])].sort((a, b) => b.createdAt.localeCompare(a.createdAt));

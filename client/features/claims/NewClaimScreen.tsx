@@ -3,7 +3,7 @@ import { useText } from '../../i18n/language.ts';
 import { useDocumentTitle } from '../../shell/use-document-title.ts';
 import { localDb } from '../../data/local-db-instance.ts';
 import type { ClaimType } from '../../../shared/claims/claim-schemas.ts';
-import { createClaimDraft } from './claim-drafts.ts';
+import { openClaimDraft } from './claim-drafts.ts';
 import { claimsText } from './claims-text.ts';
 
 const TYPES: ClaimType[] = ['JHT_FULL', 'JHT_PARTIAL', 'JKP', 'JKK'];
@@ -13,7 +13,8 @@ export function NewClaimScreen() {
   const { route } = useLocation();
   useDocumentTitle(t.chooseType);
   async function start(type: ClaimType) {
-    const id = await createClaimDraft(localDb, type, Date.now(), () => crypto.randomUUID());
+    const cards = (await localDb.memberships.toArray()).map((card) => card.kpj);
+    const id = await openClaimDraft(localDb, type, cards, Date.now(), () => crypto.randomUUID());
     route(`/klaim/draf/${id}`);
   }
   return (

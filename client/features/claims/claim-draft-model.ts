@@ -3,6 +3,9 @@ import { BankAccountSchema } from '../../../shared/ids/bank.ts';
 import type { JHT_FULL_CAUSES} from '../../../shared/claims/claim-schemas.ts';
 import { ClaimSubmitArgsSchema, JkkArgsSchema, type ClaimSubmitArgs, type ClaimType } from '../../../shared/claims/claim-schemas.ts';
 import { requiredDocuments } from '../../../shared/rules/jht-claims.ts';
+import type { Language } from '../../i18n/language.ts';
+import { fieldErrorsFrom, type FieldErrors } from '../../ui/field-errors.ts';
+import { claimFieldHelp } from './claim-field-help.ts';
 
 /** What the wizard stores in the draft row, field by field as the user types. */
 export interface ClaimDraftData {
@@ -32,7 +35,7 @@ export const CLAIM_STEPS: Record<ClaimType, StepId[]> = {
   JKK: ['card', 'accident', 'facility', 'documents', 'review'],
 };
 
-export type FieldErrors = Record<string, string>;
+export type { FieldErrors };
 
 const accidentFields = v.pick(JkkArgsSchema, ['accidentDate', 'accidentTime', 'place', 'description', 'onTheWayToWork']);
 
@@ -43,26 +46,28 @@ export function documentsFor(data: ClaimDraftData) {
 }
 
 /** Checks one step with the same shared schemas the server uses; empty means the step is complete. */
-export function validateStep(step: StepId, data: ClaimDraftData): FieldErrors {
+export function validateStep(step: StepId, data: ClaimDraftData, language: Language = 'id'): FieldErrors {
+  const help = claimFieldHelp[language];
+  const need = (field: keyof typeof help.fields): FieldErrors => ({ [field]: help.fields[field] });
   switch (step) {
     case 'card':
-      return data.kpj ? {} : { kpj: 'Pilih kartu peserta.' };
+      return data.kpj ? {} : need('kpj');
     case 'cause':
-      return data.cause ? {} : { cause: 'Pilih sebab klaim.' };
+      return data.cause ? {} : need('cause');
     case 'percent':
-      return data.percent ? {} : { percent: 'Pilih 10% atau 30%.' };
+      return data.percent ? {} : need('percent');
     case 'commitment':
-      return data.willingToWork ? {} : { willingToWork: 'JKP mensyaratkan kesediaan untuk bekerja kembali.' };
+      return data.willingToWork ? {} : need('willingToWork');
     case 'bank':
-      return issues(v.safeParse(BankAccountSchema, data.bankAccount ?? {}), 'bankAccount');
+      return fieldErrorsFrom(v.safeParse(BankAccountSchema, data.bankAccount ?? {}).issues, help.fields, language, 'bankAccount');
     case 'accident':
-      return issues(v.safeParse(accidentFields, { onTheWayToWork: false, ...data }));
+      return fieldErrorsFrom(v.safeParse(accidentFields, { onTheWayToWork: false, ...data }).issues, help.fields, language);
     case 'facility':
-      return (data.facilityId?.trim().length ?? 0) >= 3 ? {} : { facilityId: 'Tulis nama klinik atau rumah sakit PLKK.' };
+      return (data.facilityId?.trim().length ?? 0) >= 3 ? {} : need('facilityId');
     case 'documents': {
       const confirmed = new Set(data.documentsConfirmed ?? []);
       const missing = documentsFor(data).filter((doc) => !confirmed.has(doc.id));
-      return missing.length === 0 ? {} : { documentsConfirmed: `Centang semua dokumen yang sudah Anda siapkan (${missing.length} belum).` };
+      return missing.length === 0 ? {} : { documentsConfirmed: help.documentsMissing(missing.length) };
     }
     case 'review':
       return {};
@@ -70,18 +75,7 @@ export function validateStep(step: StepId, data: ClaimDraftData): FieldErrors {
 }
 
 /** The `claim.submit` arguments, or the field problems that keep the draft from being sent. */
-export function buildClaimArgs(draftId: string, data: ClaimDraftData): { ok: true; args: ClaimSubmitArgs } | { ok: false; errors: FieldErrors } {
+export function buildClaimArgs(draftId: string, data: ClaimDraftData, language: Language = 'id'): { ok: true; args: ClaimSubmitArgs } | { ok: false; errors: FieldErrors } {
   const parsed = v.safeParse(ClaimSubmitArgsSchema, { onTheWayToWork: data.type === 'JKK' ? false : undefined, ...data, draftId, attachments: data.attachments ?? [], documentsConfirmed: data.documentsConfirmed ?? [] });
-  return parsed.success ? { ok: true, args: parsed.output } : { ok: false, errors: issues(parsed) };
-}
-
-function issues(result: { success: boolean; issues?: readonly v.BaseIssue<unknown>[] }, prefix?: string): FieldErrors {
-  if (result.success) return {};
-  const errors: FieldErrors = {};
-  for (const issue of result.issues ?? []) {
-    const path = issue.path?.map((item) => String(item.key)).join('.');
-    const key = [prefix, path].filter(Boolean).join('.') || prefix || '_';
-    errors[key] ??= issue.message;
-  }
-  return errors;
+  return parsed.success ? { ok: true, args: parsed.output } : { ok: false, errors: fieldErrorsFrom(parsed.issues, claimFieldHelp[language].fields, language) };
 }

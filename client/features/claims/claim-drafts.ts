@@ -1,15 +1,44 @@
-import type { DraftRow, JmoDb } from '../../data/local-db.ts';
+import { draftsOfKind, type DraftRow, type JmoDb } from '../../data/local-db.ts';
 import { queueMutation } from '../../sync/outbox.ts';
 import type { ClaimSubmitArgs, ClaimType } from '../../../shared/claims/claim-schemas.ts';
 import type { ClaimDraftData } from './claim-draft-model.ts';
 
 export const CLAIM_DRAFT_KIND = 'claim';
 
-export async function createClaimDraft(db: JmoDb, type: ClaimType, now: number, randomUUID: () => string): Promise<string> {
-  const id = randomUUID();
-  const data: ClaimDraftData = { type, documentsConfirmed: [] };
-  await db.drafts.add({ id, kind: CLAIM_DRAFT_KIND, state: 'editing', data: data as unknown as Record<string, unknown>, step: 0, createdAt: now, updatedAt: now });
-  return id;
+/** Claim drafts only, newest first: the drafts table also holds complaints and profile changes. */
+export function listClaimDrafts(db: JmoDb): Promise<DraftRow[]> {
+  return draftsOfKind(db, CLAIM_DRAFT_KIND);
+}
+
+/** Claim drafts on their way to the server, which the server would count as claims in process. */
+export function queuedClaimDrafts(db: JmoDb): Promise<DraftRow[]> {
+  return db.drafts.where('[kind+state]').equals([CLAIM_DRAFT_KIND, 'queued']).toArray();
+}
+
+/** The claim draft with this id, or null (also for another kind's draft, e.g. a typed-in URL). */
+export async function findClaimDraft(db: JmoDb, id: string): Promise<DraftRow | null> {
+  const draft = await db.drafts.get(id);
+  return draft?.kind === CLAIM_DRAFT_KIND ? draft : null;
+}
+
+/**
+ * The draft a tap on a claim type opens: the participant's open draft of that type and card
+ * when there is one, so tapping twice never leaves two half-filled copies. With one card the
+ * card is known up front; with several, a draft whose card is not chosen yet is reused.
+ */
+export async function openClaimDraft(db: JmoDb, type: ClaimType, cardKpjs: readonly string[], now: number, randomUUID: () => string): Promise<string> {
+  return db.transaction('rw', db.drafts, async () => {
+    const onlyCard = cardKpjs.length === 1 ? cardKpjs[0] : undefined;
+    const open = (await listClaimDrafts(db)).find((draft) => {
+      const data = draft.data as unknown as ClaimDraftData;
+      return draft.state === 'editing' && data.type === type && (data.kpj === undefined || data.kpj === onlyCard);
+    });
+    if (open) return open.id;
+    const id = randomUUID();
+    const data: ClaimDraftData = { type, documentsConfirmed: [], ...(onlyCard ? { kpj: onlyCard } : {}) };
+    await db.drafts.add({ id, kind: CLAIM_DRAFT_KIND, state: 'editing', data: data as unknown as Record<string, unknown>, step: 0, createdAt: now, updatedAt: now });
+    return id;
+  });
 }
 
 /** Saved on every change, so a killed browser or a restarted phone resumes where the user was. */
@@ -31,17 +60,26 @@ export async function queueClaim(db: JmoDb, draft: DraftRow, args: ClaimSubmitAr
   return queueMutation(db, { name: 'claim.submit', args, label, draftId: draft.id }, now);
 }
 
+/** Whether the participant may delete this draft: not while its mutation is on its way. */
+export const isDeletableDraft = (draft: DraftRow) => draft.state === 'editing' || draft.state === 'rejected';
+
 export async function deleteClaimDraft(db: JmoDb, id: string): Promise<void> {
   await db.transaction('rw', db.drafts, async () => {
     // Queued drafts stay: their mutation is on its way and the result must find them.
-    const state = (await db.drafts.get(id))?.state;
-    if (state === 'editing' || state === 'rejected') await db.drafts.delete(id);
+    const draft = await db.drafts.get(id);
+    if (draft?.kind === CLAIM_DRAFT_KIND && isDeletableDraft(draft)) await db.drafts.delete(id);
   });
 }
 
-/** A rejected claim can be fixed and tried again as a new draft with the same answers. */
+/**
+ * A refused claim is fixed in a new draft with the same answers; the refused one goes, so
+ * fixing a claim never leaves its old copy behind in the list.
+ */
 export async function copyRejectedDraft(db: JmoDb, draft: DraftRow, now: number, randomUUID: () => string): Promise<string> {
   const id = randomUUID();
-  await db.drafts.add({ id, kind: CLAIM_DRAFT_KIND, state: 'editing', data: draft.data, step: 0, createdAt: now, updatedAt: now });
+  await db.transaction('rw', db.drafts, async () => {
+    await db.drafts.add({ id, kind: CLAIM_DRAFT_KIND, state: 'editing', data: draft.data, step: 0, createdAt: now, updatedAt: now });
+    if (draft.state === 'rejected') await db.drafts.delete(draft.id);
+  });
   return id;
 }

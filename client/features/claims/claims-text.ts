@@ -26,6 +26,8 @@ export const claimsText = defineText({
     next: 'Lanjut',
     saved: 'Tersimpan otomatis di ponsel.',
     deleteDraft: 'Hapus draf',
+    deleteConfirm: { title: 'Hapus draf ini?', body: 'Isian draf ini akan hilang dari ponsel. Ini tidak bisa dibatalkan.', confirm: 'Ya, hapus', cancel: 'Batal' },
+    queuedNoDelete: 'Draf yang sedang menunggu dikirim tidak bisa dihapus; setelah terkirim, klaim bisa dibatalkan dari halaman status klaim.',
     fixAndRetry: 'Perbaiki dan ajukan lagi',
     track: 'Lihat status klaim',
     steps: {
@@ -66,6 +68,13 @@ export const claimsText = defineText({
     facilityHint: 'Tempat Anda dirawat. Daftar PLKK ada di menu Layanan.',
     jkkDeadline: 'Perusahaan wajib melaporkan kecelakaan dalam 2×24 jam. Laporan Anda membantu mempercepat.',
     documentsIntro: 'Siapkan dokumen ini. Centang yang sudah ada. (Unggah foto dokumen akan tersedia di versi berikutnya.)',
+    outlook: {
+      heading: 'Bisakah klaim ini diajukan?',
+      eligible: 'Menurut data di ponsel, syarat klaim ini terpenuhi.',
+      estimate: (amount: string) => `Perkiraan jumlah: ${amount}.`,
+      notEligible: 'Menurut data di ponsel, klaim ini belum bisa diajukan:',
+      draftKept: 'Draf tetap bisa Anda isi dan simpan; klaim baru bisa dikirim setelah syaratnya terpenuhi.',
+    },
     review: {
       card: 'Kartu',
       estimate: 'Perkiraan jumlah',
@@ -74,6 +83,11 @@ export const claimsText = defineText({
       eligible: 'Syarat terpenuhi menurut data di ponsel. Server akan memeriksa lagi.',
       channelJmo: 'Lewat aplikasi: biasanya cair dalam beberapa menit setelah disetujui.',
       channelOther: 'Diproses lewat Lapak Asik atau kantor cabang: paling lama 5 hari kerja setelah dokumen lengkap.',
+      channelGaps: {
+        ABOVE_LIMIT: (limit: string) => `Saldo di atas ${limit}, batas klaim lewat aplikasi.`,
+        FACE_NOT_VERIFIED: 'Verifikasi wajah belum tercatat; petugas akan memverifikasi lewat panggilan video.',
+        DATA_NOT_UPDATED: 'Pengkinian Data belum tercatat; perbarui data di menu Akun agar klaim berikutnya bisa lewat aplikasi.',
+      },
       submit: 'Kirim klaim',
       submitOffline: 'Simpan dan kirim saat online',
       notEligible: 'Klaim ini belum bisa diajukan',
@@ -126,6 +140,8 @@ export const claimsText = defineText({
     next: 'Next',
     saved: 'Saved automatically on this phone.',
     deleteDraft: 'Delete draft',
+    deleteConfirm: { title: 'Delete this draft?', body: 'What you entered in this draft is removed from this phone. This cannot be undone.', confirm: 'Yes, delete', cancel: 'Cancel' },
+    queuedNoDelete: 'A draft waiting to be sent cannot be deleted; once sent, the claim can be cancelled from its status page.',
     fixAndRetry: 'Fix and file again',
     track: 'See claim status',
     steps: {
@@ -166,6 +182,13 @@ export const claimsText = defineText({
     facilityHint: 'Where you are treated. The PLKK list is under Services.',
     jkkDeadline: 'Your employer must report the accident within 2×24 hours. Your report helps speed it up.',
     documentsIntro: 'Prepare these documents and tick those you have. (Uploading photos comes in a later version.)',
+    outlook: {
+      heading: 'Can this claim be filed?',
+      eligible: 'According to the data on this phone, the conditions for this claim are met.',
+      estimate: (amount: string) => `Estimated amount: ${amount}.`,
+      notEligible: 'According to the data on this phone, this claim cannot be filed yet:',
+      draftKept: 'You can still fill in and keep the draft; the claim can be sent once the conditions are met.',
+    },
     review: {
       card: 'Card',
       estimate: 'Estimated amount',
@@ -174,6 +197,11 @@ export const claimsText = defineText({
       eligible: 'The conditions are met according to the data on this phone. The server checks again.',
       channelJmo: 'In the app: usually paid within minutes of approval.',
       channelOther: 'Handled through Lapak Asik or a branch: at most 5 working days after documents are complete.',
+      channelGaps: {
+        ABOVE_LIMIT: (limit: string) => `The balance is above ${limit}, the limit for claims in the app.`,
+        FACE_NOT_VERIFIED: 'Face match is not on record; an officer verifies you by video call.',
+        DATA_NOT_UPDATED: 'Your data update (Pengkinian Data) is not on record; update it under Account so a later claim can go through the app.',
+      },
       submit: 'Send claim',
       submitOffline: 'Save and send when online',
       notEligible: 'This claim cannot be filed yet',

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import * as v from 'valibot';
-import { useText } from '../../i18n/language.ts';
+import { useLanguage, useText } from '../../i18n/language.ts';
+import { fieldErrorsFrom } from '../../ui/field-errors.ts';
 import { useDocumentTitle } from '../../shell/use-document-title.ts';
 import { localDb } from '../../data/local-db-instance.ts';
 import { useLiveQuery } from '../../data/use-live-query.ts';
@@ -14,6 +15,7 @@ import { createComplaintDraft, queueComplaint, saveComplaintDraft } from './comp
 /** Written offline if need be; kept on every keystroke; the ticket number comes after sending. */
 export function ComplaintFormScreen() {
   const t = useText(complaintsText);
+  const language = useLanguage();
   const { query, route } = useLocation();
   useDocumentTitle(t.newComplaint);
   const [draftId, setDraftId] = useState<string | null>(query.draf ?? null);
@@ -59,9 +61,7 @@ export function ComplaintFormScreen() {
     event.preventDefault();
     const parsed = v.safeParse(ComplaintFileArgsSchema, { ...form, draftId: draft!.id, kpj: form!.kpj || null });
     if (!parsed.success) {
-      const next: Record<string, string> = {};
-      for (const issue of parsed.issues) next[String(issue.path?.[0]?.key ?? '_')] ??= issue.message;
-      setErrors(next);
+      setErrors(fieldErrorsFrom(parsed.issues, t.fieldHelp, language));
       return;
     }
     setErrors({});

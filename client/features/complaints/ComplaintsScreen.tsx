@@ -6,14 +6,14 @@ import { useLiveQuery } from '../../data/use-live-query.ts';
 import { SyncStatus } from '../../sync/SyncStatus.tsx';
 import { FreshnessLabel } from '../../sync/FreshnessLabel.tsx';
 import { complaintsText } from './complaints-text.ts';
-import { COMPLAINT_DRAFT_KIND } from './complaint-drafts.ts';
+import { listComplaintDrafts } from './complaint-drafts.ts';
 
 export function ComplaintsScreen() {
   const t = useText(complaintsText);
   const { route } = useLocation();
   useDocumentTitle(t.title);
   const data = useLiveQuery(
-    async () => ({ complaints: await localDb.complaints.toArray(), drafts: await localDb.drafts.where('kind').equals(COMPLAINT_DRAFT_KIND).toArray() }),
+    async () => ({ complaints: await localDb.complaints.toArray(), drafts: await listComplaintDrafts(localDb) }),
     [],
   );
   const filed = new Set(data?.complaints.map((c) => c.draftId));

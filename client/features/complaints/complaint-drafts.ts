@@ -1,8 +1,12 @@
-import type { JmoDb } from '../../data/local-db.ts';
+import { draftsOfKind, type DraftRow, type JmoDb } from '../../data/local-db.ts';
 import { queueMutation } from '../../sync/outbox.ts';
 import type { ComplaintFileArgs } from '../../../shared/complaints/complaint-schemas.ts';
 
 export const COMPLAINT_DRAFT_KIND = 'complaint';
+
+export function listComplaintDrafts(db: JmoDb): Promise<DraftRow[]> {
+  return draftsOfKind(db, COMPLAINT_DRAFT_KIND);
+}
 
 export async function createComplaintDraft(db: JmoDb, now: number, randomUUID: () => string): Promise<string> {
   const id = randomUUID();

@@ -4,6 +4,7 @@ import { useLiveQuery } from '../../data/use-live-query.ts';
 import { readSignedInEmail } from '../../data/session-state.ts';
 import { homeText } from './home-text.ts';
 import { MembershipSummary } from './MembershipSummary.tsx';
+import { InstallApp } from '../../shell/InstallApp.tsx';
 
 export function HomeScreen() {
   const t = useText(homeText);
@@ -23,6 +24,7 @@ export function HomeScreen() {
           {t.programs}
         </a>
       </section>
+      <InstallApp />
     </>
   );
 }

@@ -4,9 +4,11 @@ import { useLiveQuery } from '../../data/use-live-query.ts';
 import { FreshnessLabel } from '../../sync/FreshnessLabel.tsx';
 import { SyncStatus } from '../../sync/SyncStatus.tsx';
 import { formatRupiah } from '../../../shared/money/rupiah.ts';
-import { formatShortDate } from '../../../shared/rules/dates.ts';
+import { formatShortDate, jakartaDateOf } from '../../../shared/rules/dates.ts';
 import type { BalanceRecord, MembershipRecord } from '../../../shared/sync/entities.ts';
+import { BalanceBreakdown } from '../balance/BalanceBreakdown.tsx';
 import { homeText } from './home-text.ts';
+import { programStatuses } from './program-status.ts';
 
 /** The signed-in home: merged JHT balance and every card, straight from IndexedDB. */
 export function MembershipSummary() {
@@ -17,6 +19,7 @@ export function MembershipSummary() {
       profile: await localDb.profile.get('me'),
       memberships: await localDb.memberships.toArray(),
       balances: await localDb.balances.toArray(),
+      lastPaidByKpj: await lastPaidPeriods(),
     }),
     [],
   );
@@ -32,7 +35,7 @@ export function MembershipSummary() {
     );
   }
   const balanceByKpj = new Map(data.balances.map((balance) => [balance.kpj, balance]));
-  const total = sum(data.balances, 'total');
+  const total = data.balances.reduce((sum, balance) => sum + balance.total, 0);
   const latestAsOf = data.balances.map((b) => b.asOf).sort().at(-1);
   const memberships = [...data.memberships].sort((a, b) => statusRank(a) - statusRank(b) || b.startDate.localeCompare(a.startDate));
   return (
@@ -48,16 +51,7 @@ export function MembershipSummary() {
           {t.fromCards(data.balances.length)}
           {latestAsOf && ` · ${t.balanceAsOf(formatShortDate(latestAsOf, language))}`}
         </p>
-        <dl class="split">
-          <div>
-            <dt>{t.contributions}</dt>
-            <dd>{formatRupiah(sum(data.balances, 'contributionTotal'), language)}</dd>
-          </div>
-          <div>
-            <dt>{t.development}</dt>
-            <dd>{formatRupiah(sum(data.balances, 'developmentTotal'), language)}</dd>
-          </div>
-        </dl>
+        <BalanceBreakdown balances={data.balances} />
         <FreshnessLabel />
       </section>
       <nav class="shortcuts" aria-label={t.shortcuts}>
@@ -75,14 +69,14 @@ export function MembershipSummary() {
         <h2 id="cards-heading">{t.cards}</h2>
         {memberships.length === 0 && <p class="empty-state">{t.noCards}</p>}
         {memberships.map((membership) => (
-          <MembershipCard key={membership.key} membership={membership} balance={balanceByKpj.get(membership.kpj)} />
+          <MembershipCard key={membership.key} membership={membership} balance={balanceByKpj.get(membership.kpj)} lastPaid={data.lastPaidByKpj.get(membership.kpj) ?? null} />
         ))}
       </section>
     </>
   );
 }
 
-function MembershipCard({ membership, balance }: { membership: MembershipRecord; balance: BalanceRecord | undefined }) {
+function MembershipCard({ membership, balance, lastPaid }: { membership: MembershipRecord; balance: BalanceRecord | undefined; lastPaid: string | null }) {
   const t = useText(homeText);
   const language = useLanguage();
   const isActive = membership.status === 'ACTIVE';
@@ -101,9 +95,16 @@ function MembershipCard({ membership, balance }: { membership: MembershipRecord;
           <strong>{formatRupiah(balance.total, language)}</strong>
         </p>
       )}
-      <ul class="program-list" aria-label={t.programsOf}>
-        {membership.programs.map((program) => (
-          <li key={program}>{program}</li>
+      <ul class="program-status" aria-label={t.programsOf}>
+        {programStatuses(membership, lastPaid, jakartaDateOf(Date.now())).map((status) => (
+          <li key={status.program}>
+            <strong>{status.program}</strong>
+            <span class={`badge ${status.isActive ? 'badge--active' : 'badge--inactive'}`}>{status.isActive ? t.active : t.inactive}</span>
+            <span class="muted">
+              {t.since(formatShortDate(status.since, language))}
+              {status.monthsOverdue > 0 && ` · ${t.overdue(status.monthsOverdue)}`}
+            </span>
+          </li>
         ))}
       </ul>
       <div class="row" style={{ marginTop: 'var(--space-3)' }}>
@@ -118,8 +119,13 @@ function MembershipCard({ membership, balance }: { membership: MembershipRecord;
   );
 }
 
-function sum(balances: BalanceRecord[], field: 'total' | 'contributionTotal' | 'developmentTotal'): number {
-  return balances.reduce((total, balance) => total + balance[field], 0);
+/** The newest paid month of each card: a BPU member is covered only while contributions are paid. */
+async function lastPaidPeriods(): Promise<Map<string, string>> {
+  const lastPaid = new Map<string, string>();
+  await localDb.contributions.each((row) => {
+    if (row.status === 'PAID' && row.period > (lastPaid.get(row.kpj) ?? '')) lastPaid.set(row.kpj, row.period);
+  });
+  return lastPaid;
 }
 
 function statusRank(membership: MembershipRecord): number {

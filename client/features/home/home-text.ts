@@ -1,4 +1,4 @@
-import { defineText } from '../../i18n/language.ts';
+import { defineText, countOf } from '../../i18n/language.ts';
 
 export const homeText = defineText({
   id: {
@@ -11,8 +11,6 @@ export const homeText = defineText({
     mergedBalance: 'Saldo JHT gabungan',
     fromCards: (count: number) => `dari ${count} kartu peserta`,
     balanceAsOf: (date: string) => `Saldo per ${date}`,
-    contributions: 'Iuran',
-    development: 'Hasil pengembangan',
     cards: 'Kartu peserta',
     active: 'Aktif',
     inactive: 'Nonaktif',
@@ -21,6 +19,8 @@ export const homeText = defineText({
     loadingFirst: 'Mengambil data kepesertaan Anda…',
     noCards: 'Belum ada kartu peserta di akun ini.',
     programsOf: 'Program',
+    since: (date: string) => `sejak ${date}`,
+    overdue: (months: number) => `iuran tertunggak ${months} bulan`,
     balanceDetail: 'Rincian saldo',
     digitalCard: 'Kartu digital',
     shortcuts: 'Pintasan',
@@ -36,10 +36,8 @@ export const homeText = defineText({
     programs: 'Programme info & 175 call centre',
     greeting: (name: string) => `Hello, ${name}`,
     mergedBalance: 'Combined JHT balance',
-    fromCards: (count: number) => `from ${count} participant cards`,
+    fromCards: (count: number) => `from ${countOf(count, 'participant card')}`,
     balanceAsOf: (date: string) => `Balance as of ${date}`,
-    contributions: 'Contributions',
-    development: 'Development return',
     cards: 'Participant cards',
     active: 'Active',
     inactive: 'Inactive',
@@ -48,6 +46,8 @@ export const homeText = defineText({
     loadingFirst: 'Fetching your membership data…',
     noCards: 'There are no participant cards on this account yet.',
     programsOf: 'Programmes',
+    since: (date: string) => `since ${date}`,
+    overdue: (months: number) => `${months} month${months === 1 ? '' : 's'} unpaid`,
     balanceDetail: 'Balance details',
     digitalCard: 'Digital card',
     shortcuts: 'Shortcuts',

@@ -8,8 +8,8 @@ import { formatAsOf } from '../../../shared/rules/freshness.ts';
 import { markNotificationsRead } from './notification-actions.ts';
 
 const text = defineText({
-  id: { title: 'Notifikasi', none: 'Belum ada notifikasi.', unread: 'Baru' },
-  en: { title: 'Notifications', none: 'No notifications yet.', unread: 'New' },
+  id: { title: 'Notifikasi', none: 'Belum ada notifikasi.', unread: 'Baru', open: 'Buka' },
+  en: { title: 'Notifications', none: 'No notifications yet.', unread: 'New', open: 'Open' },
 });
 
 export function NotificationsScreen() {
@@ -38,15 +38,12 @@ export function NotificationsScreen() {
                 {!item.readAt && <span class="badge badge--waiting">{t.unread}</span>}
               </p>
               <p>{item.body}</p>
-              <p class="muted">
-                {formatAsOf(Date.parse(item.createdAt), language).replace(/^Data (per|as of) /, '')}
-                {item.link && (
-                  <>
-                    {' · '}
-                    <a href={item.link}>›</a>
-                  </>
-                )}
-              </p>
+              <p class="muted">{formatAsOf(Date.parse(item.createdAt), language).replace(/^Data (per|as of) /, '')}</p>
+              {item.link && (
+                <a class="link-row" href={item.link}>
+                  {t.open} <span aria-hidden="true">›</span>
+                </a>
+              )}
             </li>
           ))}
         </ul>

@@ -1,11 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
-import { defineText, useText } from '../../i18n/language.ts';
+import { defineText, useLanguage, useText, countOf } from '../../i18n/language.ts';
 import { useDocumentTitle } from '../../shell/use-document-title.ts';
 import { localDb } from '../../data/local-db-instance.ts';
 import { useLiveQuery } from '../../data/use-live-query.ts';
 import { isOnline } from '../../shell/connection.ts';
 import { mapLink, searchOffices, telLink, type GeoPoint, type Office } from '../../../shared/offices/office-search.ts';
 import { refreshOffices } from './office-cache.ts';
+import { officeHoursIn } from './office-hours.ts';
+import { dataSaver, dataSaverKnown } from '../../data/device-db-instance.ts';
 
 const text = defineText({
   id: {
@@ -24,6 +26,9 @@ const text = defineText({
     km: (n: number) => `${n < 10 ? n.toFixed(1).replace('.', ',') : Math.round(n)} km`,
     count: (shown: number, total: number) => `${shown} dari ${total} tempat`,
     typeFilter: 'Jenis tempat',
+    download: 'Unduh daftar kantor (±3 KB)',
+    checkUpdate: 'Periksa pembaruan daftar',
+    savingData: 'Hemat data aktif: daftar kantor diunduh hanya jika Anda minta.',
   },
   en: {
     title: 'Branch offices & PLKK',
@@ -39,8 +44,11 @@ const text = defineText({
     call: 'Call',
     map: 'Map',
     km: (n: number) => `${n < 10 ? n.toFixed(1) : Math.round(n)} km`,
-    count: (shown: number, total: number) => `${shown} of ${total} places`,
+    count: (shown: number, total: number) => `${shown} of ${countOf(total, 'place')}`,
     typeFilter: 'Kind of place',
+    download: 'Download the office list (about 3 KB)',
+    checkUpdate: 'Check the list for updates',
+    savingData: 'Data saver is on: the office list is downloaded only when you ask.',
   },
 });
 
@@ -48,6 +56,7 @@ const MAX_SHOWN = 40;
 
 export function OfficesScreen() {
   const t = useText(text);
+  const language = useLanguage();
   useDocumentTitle(t.title);
   const offices = useLiveQuery(() => localDb.offices.toArray(), []);
   const [query, setQuery] = useState('');
@@ -55,8 +64,16 @@ export function OfficesScreen() {
   const [near, setNear] = useState<GeoPoint | undefined>(undefined);
   const [locating, setLocating] = useState<'idle' | 'busy' | 'denied'>('idle');
 
+  const [fetching, setFetching] = useState(false);
+  const fetchOffices = () => {
+    setFetching(true);
+    void refreshOffices(localDb).finally(() => setFetching(false));
+  };
+  // Under data saver the directory is optional data: fetched only on request.
   useEffect(() => {
-    if (isOnline.value) void refreshOffices(localDb);
+    void dataSaverKnown.then(() => {
+      if (isOnline.value && !dataSaver.value) void refreshOffices(localDb);
+    });
   }, []);
 
   function locate() {
@@ -94,6 +111,14 @@ export function OfficesScreen() {
         </button>
         {locating === 'denied' && <p class="field__error">{t.locationDenied}</p>}
       </div>
+      {dataSaver.value && isOnline.value && (
+        <div class="card">
+          <p class="muted">{t.savingData}</p>
+          <button type="button" class="btn btn--block" onClick={fetchOffices} disabled={fetching}>
+            {offices?.length ? t.checkUpdate : t.download}
+          </button>
+        </div>
+      )}
       {offices === undefined ? (
         <div class="card skeleton" aria-busy="true" />
       ) : offices.length === 0 ? (
@@ -113,7 +138,7 @@ export function OfficesScreen() {
                   {distanceKm !== undefined && <span class="muted">{t.km(distanceKm)}</span>}
                 </p>
                 <p class="muted">
-                  {office.address}, {office.city} · {office.hours}
+                  {office.address}, {office.city} · {officeHoursIn(office.hours, language)}
                 </p>
                 <div class="row">
                   <a class="btn" href={telLink(office.phone)}>

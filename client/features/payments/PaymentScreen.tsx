@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { defineText, useLanguage, useText } from '../../i18n/language.ts';
+import { defineText, useLanguage, useText, countOf } from '../../i18n/language.ts';
 import { useDocumentTitle } from '../../shell/use-document-title.ts';
 import { localDb } from '../../data/local-db-instance.ts';
 import { useLiveQuery } from '../../data/use-live-query.ts';
@@ -8,9 +8,10 @@ import { callApi } from '../../net/api-client.ts';
 import { FreshnessLabel } from '../../sync/FreshnessLabel.tsx';
 import { formatRupiah } from '../../../shared/money/rupiah.ts';
 import { bpuContribution } from '../../../shared/rules/contributions.ts';
-import { addPeriods, periodOf, jakartaDateOf } from '../../../shared/rules/dates.ts';
+import { addPeriods, formatPeriodRange, periodOf, jakartaDateOf } from '../../../shared/rules/dates.ts';
 import { formatAsOf } from '../../../shared/rules/freshness.ts';
 import type { PaymentRecord } from '../../../shared/sync/entities.ts';
+import { CopyButton } from '../../ui/CopyButton.tsx';
 
 const text = defineText({
   id: {
@@ -19,7 +20,7 @@ const text = defineText({
     months: 'Bayar untuk berapa bulan?',
     monthCount: (n: number) => `${n} bulan`,
     withJht: 'Ikut program JHT (tabungan hari tua, 2% dari penghasilan)',
-    periods: (from: string, to: string) => `Bulan ${from} sampai ${to}`,
+    periods: (months: string) => `Untuk ${months}`,
     total: 'Jumlah',
     perMonth: (amount: string) => `${amount} per bulan`,
     create: 'Buat nomor virtual account',
@@ -36,9 +37,9 @@ const text = defineText({
     title: 'Pay BPU contributions',
     onlyBpu: 'Self-paid contributions are for self-employed (BPU) participants only. Wage earners’ contributions are paid by the employer.',
     months: 'Pay for how many months?',
-    monthCount: (n: number) => `${n} month${n > 1 ? 's' : ''}`,
+    monthCount: (n: number) => countOf(n, 'month'),
     withJht: 'Include JHT (old-age savings, 2% of income)',
-    periods: (from: string, to: string) => `Months ${from} to ${to}`,
+    periods: (months: string) => `For ${months}`,
     total: 'Amount',
     perMonth: (amount: string) => `${amount} a month`,
     create: 'Create virtual account number',
@@ -99,8 +100,9 @@ export function PaymentScreen() {
           <h2 id="pending-heading">{t.pendingTitle}</h2>
           <p>{t.va}</p>
           <p class="amount" data-testid="virtual-account">{pending.virtualAccount.replace(/(\d{4})(?=\d)/g, '$1 ')}</p>
+          <CopyButton value={pending.virtualAccount} selectTarget={() => document.querySelector('[data-testid="virtual-account"]')} />
           <p>
-            <strong>{formatRupiah(pending.amount, language)}</strong> · {t.periods(pending.periods[0]!, pending.periods.at(-1)!)}
+            <strong>{formatRupiah(pending.amount, language)}</strong> · {t.periods(formatPeriodRange(pending.periods[0]!, pending.periods.at(-1)!, language))}
           </p>
           <p>{t.expires(formatAsOf(Date.parse(pending.expiresAt), language).replace(/^Data (per|as of) /, ''))}</p>
         </section>
@@ -122,7 +124,7 @@ export function PaymentScreen() {
               <span>{t.withJht}</span>
             </label>
           </div>
-          <p class="muted">{t.periods(first, addPeriods(first, months - 1))}</p>
+          <p class="muted">{t.periods(formatPeriodRange(first, addPeriods(first, months - 1), language))}</p>
           <p class="card-row">
             <span>{t.total}</span>
             <strong class="amount">{formatRupiah(bill.total, language)}</strong>
@@ -146,7 +148,7 @@ export function PaymentScreen() {
                 <span>{formatRupiah(payment.amount, language)}</span>
               </p>
               <p class="muted">
-                {t.periods(payment.periods[0]!, payment.periods.at(-1)!)} · {t.paidOn(formatAsOf(Date.parse(payment.paidAt ?? payment.createdAt), language).replace(/^Data (per|as of) /, ''))}
+                {t.periods(formatPeriodRange(payment.periods[0]!, payment.periods.at(-1)!, language))} · {t.paidOn(formatAsOf(Date.parse(payment.paidAt ?? payment.createdAt), language).replace(/^Data (per|as of) /, ''))}
               </p>
             </li>
           ))}

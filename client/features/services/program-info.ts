@@ -1,4 +1,10 @@
 import { defineText } from '../../i18n/language.ts';
+import { formatRupiah } from '../../../shared/money/rupiah.ts';
+import { jakartaDateOf } from '../../../shared/rules/dates.ts';
+import { jmoClaimLimitOn } from '../../../shared/rules/jht-claims.ts';
+
+// The limit the claim channel rule applies today, so this page and a claim never disagree.
+const jmoLimit = jmoClaimLimitOn(jakartaDateOf(Date.now()));
 
 interface Program {
   code: 'JHT' | 'JKK' | 'JKM' | 'JP' | 'JKP';
@@ -24,7 +30,7 @@ export const programInfo = defineText<{ programs: Program[]; faq: Faq[] }>({
           'Iuran 5,7% dari upah: 3,7% dibayar pemberi kerja, 2% dipotong dari upah Anda.',
           'Bisa dicairkan penuh setelah berhenti bekerja (masa tunggu 1 bulan), usia 56 tahun, cacat total tetap, atau pindah ke luar negeri selamanya.',
           'Setelah 10 tahun kepesertaan boleh mengambil sebagian, 10% atau 30%, sekali seumur hidup.',
-          'Saldo sampai Rp15 juta bisa diklaim lewat aplikasi; di atas itu lewat Lapak Asik atau kantor cabang.',
+          `Saldo sampai ${formatRupiah(jmoLimit, 'id')} bisa diklaim lewat aplikasi bila verifikasi wajah dan Pengkinian Data sudah tercatat; selain itu lewat Lapak Asik atau kantor cabang.`,
         ],
       },
       {
@@ -95,7 +101,7 @@ export const programInfo = defineText<{ programs: Program[]; faq: Faq[] }>({
           'Contribution 5.7% of wages: 3.7% paid by the employer, 2% deducted from your wage.',
           'Paid in full after leaving work (1-month waiting period), at age 56, on permanent total disability, or when leaving Indonesia for good.',
           'After 10 years of membership you may take 10% or 30% once in your life.',
-          'Balances up to Rp15 million can be claimed in the app; above that through Lapak Asik or a branch office.',
+          `Balances up to ${formatRupiah(jmoLimit, 'en')} can be claimed in the app once face match and the data update (Pengkinian Data) are on record; otherwise through Lapak Asik or a branch office.`,
         ],
       },
       {

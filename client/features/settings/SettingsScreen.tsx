@@ -1,15 +1,14 @@
-import { defineText, setLanguage, useLanguage, useText, type Language } from '../../i18n/language.ts';
+import { setLanguage, useLanguage, useText, type Language } from '../../i18n/language.ts';
 import { useDocumentTitle } from '../../shell/use-document-title.ts';
-
-const text = defineText({
-  id: { title: 'Pengaturan', language: 'Bahasa', indonesian: 'Bahasa Indonesia', english: 'English' },
-  en: { title: 'Settings', language: 'Language', indonesian: 'Bahasa Indonesia', english: 'English' },
-});
+import { InstallApp } from '../../shell/InstallApp.tsx';
+import { settingsText } from './settings-text.ts';
+import { StoragePanel } from './StoragePanel.tsx';
+import { DataSaverPanel } from './DataSaverPanel.tsx';
 
 const languages: Language[] = ['id', 'en'];
 
 export function SettingsScreen() {
-  const t = useText(text);
+  const t = useText(settingsText);
   const current = useLanguage();
   useDocumentTitle(t.title);
   return (
@@ -30,6 +29,9 @@ export function SettingsScreen() {
           </label>
         ))}
       </fieldset>
+      <InstallApp />
+      <DataSaverPanel />
+      <StoragePanel />
     </>
   );
 }

@@ -1,11 +1,12 @@
 import { useState } from 'preact/hooks';
-import { defineText, useLanguage, useText } from '../../i18n/language.ts';
+import { defineText, useLanguage, useText, countOf } from '../../i18n/language.ts';
 import { useDocumentTitle } from '../../shell/use-document-title.ts';
 import { localDb } from '../../data/local-db-instance.ts';
 import { useLiveQuery } from '../../data/use-live-query.ts';
 import { Field } from '../../ui/Field.tsx';
+import { FreshnessLabel } from '../../sync/FreshnessLabel.tsx';
 import { formatRupiah } from '../../../shared/money/rupiah.ts';
-import { simulateJht } from '../../../shared/rules/simulation.ts';
+import { jhtBasisOf, simulateJht } from '../../../shared/rules/simulation.ts';
 import { jkpBenefit } from '../../../shared/rules/jkp.ts';
 import { checkField } from './simulation-inputs.ts';
 
@@ -21,9 +22,11 @@ const text = defineText({
     result: (years: number) => `Perkiraan saldo setelah ${years} tahun`,
     contributions: 'Tambahan iuran',
     development: 'Hasil pengembangan',
-    byYear: 'Per tahun',
+    byYear: 'Lihat perkiraan saldo per tahun',
     yearN: (n: number) => `Tahun ke-${n}`,
+    income: 'Penghasilan per bulan yang Anda laporkan (Rp)',
     assumptionJht: 'Perkiraan, bukan janji: hasil pengembangan sebenarnya ditetapkan BPJS Ketenagakerjaan setiap tahun. Dihitung dengan iuran 5,7% dari upah setiap bulan dan bunga majemuk bulanan.',
+    assumptionJhtBpu: 'Perkiraan, bukan janji: hasil pengembangan sebenarnya ditetapkan BPJS Ketenagakerjaan setiap tahun. Dihitung dengan iuran JHT peserta BPU: 2% dari penghasilan yang Anda laporkan setiap bulan, dan bunga majemuk bulanan.',
     jkp: 'Perkiraan manfaat JKP',
     lastWage: 'Upah terakhir per bulan (Rp)',
     jkpResult: (monthly: string, total: string) => `${monthly} per bulan selama 6 bulan, total ${total}`,
@@ -41,12 +44,14 @@ const text = defineText({
     years: 'How many more years',
     growth: 'Yearly wage increase (%)',
     returnRate: 'Yearly development return (%)',
-    result: (years: number) => `Estimated balance after ${years} years`,
+    result: (years: number) => `Estimated balance after ${countOf(years, 'year')}`,
     contributions: 'Added contributions',
     development: 'Development return',
-    byYear: 'By year',
+    byYear: 'Show the estimate year by year',
     yearN: (n: number) => `Year ${n}`,
+    income: 'Monthly income you declared (Rp)',
     assumptionJht: 'An estimate, not a promise: the actual development return is set by BPJS Ketenagakerjaan each year. Computed with 5.7% of wages each month and monthly compounding.',
+    assumptionJhtBpu: 'An estimate, not a promise: the actual development return is set by BPJS Ketenagakerjaan each year. Computed with the BPU JHT contribution: 2% of the income you declared each month, and monthly compounding.',
     jkp: 'JKP benefit estimate',
     lastWage: 'Last monthly wage (Rp)',
     jkpResult: (monthly: string, total: string) => `${monthly} a month for 6 months, ${total} in total`,
@@ -64,13 +69,17 @@ export function SimulationScreen() {
   const language = useLanguage();
   useDocumentTitle(t.title);
   const merged = useLiveQuery(async () => (await localDb.balances.toArray()).reduce((sum, b) => sum + b.total, 0), []);
-  const [fields, setFields] = useState<Record<string, string | undefined>>({ wage: '5000000', years: '10', growth: '0', returnRate: '5', lastWage: '5000000' });
+  const basis = useLiveQuery(async () => jhtBasisOf(await localDb.memberships.toArray()), []);
+  const [fields, setFields] = useState<Record<string, string | undefined>>({ years: '10', growth: '0', returnRate: '5', lastWage: '5000000' });
   const set = (name: string) => (e: { currentTarget: HTMLInputElement }) => setFields({ ...fields, [name]: e.currentTarget.value });
   const balanceText = fields.balance ?? String(merged ?? 0);
+  // Start from what the member actually contributes on; 5 juta only when no card pays into JHT.
+  const wageText = fields.wage ?? String(basis?.monthlyWage ?? 5_000_000);
+  const isBpu = basis?.segment === 'BPU';
 
   const checks = {
     balance: checkField(balanceText, { min: 0, max: 100_000_000_000, message: t.balanceError }),
-    wage: checkField(fields.wage ?? '', { min: 100_000, max: 1_000_000_000, message: t.wageError }),
+    wage: checkField(wageText, { min: 100_000, max: 1_000_000_000, message: t.wageError }),
     years: checkField(fields.years ?? '', { min: 1, max: 40, message: t.yearsError }),
     growth: checkField(fields.growth ?? '', { min: 0, max: 20, message: t.percentError }),
     returnRate: checkField(fields.returnRate ?? '', { min: 0, max: 20, message: t.percentError }),
@@ -80,7 +89,7 @@ export function SimulationScreen() {
   const valueOf = (name: keyof typeof checks) => ('value' in checks[name] ? (checks[name] as { value: number }).value : 0);
   const jhtReady = (['balance', 'wage', 'years', 'growth', 'returnRate'] as const).every((name) => !errorOf(name));
   const projection = jhtReady
-    ? simulateJht({ balance0: valueOf('balance'), monthlyWage: valueOf('wage'), years: valueOf('years'), wageGrowthPercent: valueOf('growth'), returnPercent: valueOf('returnRate') })
+    ? simulateJht({ balance0: valueOf('balance'), monthlyWage: valueOf('wage'), years: valueOf('years'), wageGrowthPercent: valueOf('growth'), returnPercent: valueOf('returnRate'), jhtRatePercent: basis?.jhtRatePercent })
     : null;
   const jkp = errorOf('lastWage') ? null : jkpBenefit(valueOf('lastWage'));
 
@@ -90,7 +99,9 @@ export function SimulationScreen() {
       <section class="card" aria-labelledby="jht-heading">
         <h2 id="jht-heading">{t.jht}</h2>
         <Field id="sim-balance" label={t.balance} inputMode="numeric" value={balanceText} error={errorOf('balance')} onInput={set('balance')} />
-        <Field id="sim-wage" label={t.wage} inputMode="numeric" value={fields.wage} error={errorOf('wage')} onInput={set('wage')} />
+        {/* The starting balance is the phone's copy of the merged balance. */}
+        <FreshnessLabel />
+        <Field id="sim-wage" label={isBpu ? t.income : t.wage} inputMode="numeric" value={wageText} error={errorOf('wage')} onInput={set('wage')} />
         <Field id="sim-years" label={t.years} inputMode="numeric" value={fields.years} error={errorOf('years')} onInput={set('years')} />
         <Field id="sim-growth" label={t.growth} inputMode="numeric" value={fields.growth} error={errorOf('growth')} onInput={set('growth')} />
         <Field id="sim-return" label={t.returnRate} inputMode="numeric" value={fields.returnRate} error={errorOf('returnRate')} onInput={set('returnRate')} />
@@ -121,7 +132,7 @@ export function SimulationScreen() {
             </details>
           </div>
         )}
-        <p class="notice notice--info">{t.assumptionJht}</p>
+        <p class="notice notice--info">{isBpu ? t.assumptionJhtBpu : t.assumptionJht}</p>
       </section>
       <section class="card" aria-labelledby="jkp-heading">
         <h2 id="jkp-heading">{t.jkp}</h2>

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
-import { vValidator } from '@hono/valibot-validator';
+import { describe, vValidator } from '../../http/openapi/describe.ts';
+import { AccountResponseSchema, CardAddedSchema, CardRemovedSchema, ContactChangedSchema, ContactCodeSentSchema, PasswordChangedSchema, SessionsRevokedSchema } from '../../../shared/api/api-responses.ts';
 import { and, count, desc, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { AppDeps, AppEnv } from '../../app-env.ts';
 import { accountCards, accounts, employers, memberships, participants, sessions } from '../../db/schema.ts';
@@ -14,12 +15,14 @@ import { maskNik } from '../../../shared/ids/nik.ts';
 import { maskPhone } from '../../../shared/ids/phone.ts';
 import * as v from 'valibot';
 
+const SessionParamSchema = v.object({ id: v.pipe(v.string(), v.uuid('Perangkat tidak dikenali.')) });
+
 /** /api/account: the signed-in person's cards, devices, password and contact data. Online only. */
 export function accountRoutes(deps: AppDeps) {
   const ipOf = (c: Parameters<typeof clientIp>[0]) => clientIp(c, deps.config.trustProxy);
   return new Hono<AppEnv>()
     .use('*', requireAuth)
-    .get('/', async (c) => {
+    .get('/', describe({ summary: 'The signed-in account: contact data, cards and signed-in devices', responses: { 200: AccountResponseSchema } }), async (c) => {
       const auth = c.get('auth')!;
       const [me] = await deps.db
         .select({ email: accounts.email, phone: accounts.phoneE164, fullName: participants.fullName, nik: participants.nik })
@@ -47,7 +50,7 @@ export function accountRoutes(deps: AppDeps) {
         sessions: devices.map((s) => ({ ...s, current: s.id === auth.sessionId })),
       });
     })
-    .post('/password', vValidator('json', ChangePasswordSchema, rejectInvalid), async (c) => {
+    .post('/password', describe({ summary: 'Change the password; signs out the other devices', responses: { 200: PasswordChangedSchema }, errors: { 400: ['WRONG_PASSWORD', 'WEAK_PASSWORD'] } }), vValidator('json', ChangePasswordSchema, rejectInvalid), async (c) => {
       const auth = c.get('auth')!;
       const input = c.req.valid('json');
       const [row] = await deps.db
@@ -65,19 +68,18 @@ export function accountRoutes(deps: AppDeps) {
       await audit(deps.db, 'password_changed', { accountId: auth.accountId, ip: ipOf(c), now });
       return c.json({ changed: true });
     })
-    .post('/contact', vValidator('json', ContactChangeSchema, rejectInvalid), (c) => startContactChange(c, deps, c.get('auth')!, c.req.valid('json')))
-    .post('/contact/verify', vValidator('json', ContactConfirmSchema, rejectInvalid), (c) => confirmContactChange(c, deps, c.get('auth')!, c.req.valid('json')))
-    .delete('/sessions/:id', async (c) => {
+    .post('/contact', describe({ summary: 'Start changing the email or mobile number: password again, code to the new address', responses: { 200: ContactCodeSentSchema }, errors: { 400: ['WRONG_PASSWORD', 'SAME_CONTACT'], 429: ['RESEND_TOO_SOON', 'RATE_LIMITED'] } }), vValidator('json', ContactChangeSchema, rejectInvalid), (c) => startContactChange(c, deps, c.get('auth')!, c.req.valid('json')))
+    .post('/contact/verify', describe({ summary: 'Confirm the new email or mobile number with its code', responses: { 200: ContactChangedSchema }, errors: { 400: ['CODE_WRONG', 'CODE_EXPIRED', 'CODE_LOCKED'], 409: ['CONTACT_UNAVAILABLE'], 429: ['RATE_LIMITED'] } }), vValidator('json', ContactConfirmSchema, rejectInvalid), (c) => confirmContactChange(c, deps, c.get('auth')!, c.req.valid('json')))
+    .delete('/sessions/:id', describe({ summary: 'Sign out one device', responses: { 200: SessionsRevokedSchema }, errors: { 404: ['NOT_FOUND'] } }), vValidator('param', SessionParamSchema, rejectInvalid), async (c) => {
       const auth = c.get('auth')!;
-      const id = c.req.param('id');
-      if (!v.is(v.pipe(v.string(), v.uuid()), id)) return apiError(c, 404, 'NOT_FOUND');
+      const { id } = c.req.valid('param');
       const now = deps.clock.now();
       const revoked = await deps.db.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.id, id), eq(sessions.accountId, auth.accountId), isNull(sessions.revokedAt))).returning({ id: sessions.id });
       if (revoked.length === 0) return apiError(c, 404, 'NOT_FOUND');
       await audit(deps.db, 'session_revoked', { accountId: auth.accountId, ip: ipOf(c), detail: { scope: 'one' }, now });
       return c.json({ revoked: 1 });
     })
-    .post('/sessions/revoke-all', vValidator('json', v.object({ includeCurrent: v.boolean() }), rejectInvalid), async (c) => {
+    .post('/sessions/revoke-all', describe({ summary: 'Sign out every other device, or all of them', responses: { 200: SessionsRevokedSchema } }), vValidator('json', v.object({ includeCurrent: v.boolean() }), rejectInvalid), async (c) => {
       const auth = c.get('auth')!;
       const now = deps.clock.now();
       const { includeCurrent } = c.req.valid('json');
@@ -89,7 +91,7 @@ export function accountRoutes(deps: AppDeps) {
       await audit(deps.db, 'session_revoked', { accountId: auth.accountId, ip: ipOf(c), detail: { scope: includeCurrent ? 'all' : 'others', count: revoked.length }, now });
       return c.json({ revoked: revoked.length });
     })
-    .post('/cards', vValidator('json', AddCardSchema, rejectInvalid), async (c) => {
+    .post('/cards', describe({ summary: 'Add another participant card registered under the same NIK', responses: { 201: CardAddedSchema }, errors: { 404: ['CARD_NOT_YOURS'] } }), vValidator('json', AddCardSchema, rejectInvalid), async (c) => {
       const auth = c.get('auth')!;
       const { kpj } = c.req.valid('json');
       const now = deps.clock.now();
@@ -104,9 +106,9 @@ export function accountRoutes(deps: AppDeps) {
       await audit(deps.db, 'card_added', { accountId: auth.accountId, ip: ipOf(c), detail: { kpj }, now });
       return c.json({ added: kpj }, 201);
     })
-    .delete('/cards/:kpj', async (c) => {
+    .delete('/cards/:kpj', describe({ summary: 'Remove a card from the account (never the last one)', responses: { 200: CardRemovedSchema }, errors: { 404: ['NOT_FOUND'], 422: ['LAST_CARD'] } }), vValidator('param', AddCardSchema, rejectInvalid), async (c) => {
       const auth = c.get('auth')!;
-      const kpj = c.req.param('kpj');
+      const { kpj } = c.req.valid('param');
       const now = deps.clock.now();
       const outcome = await deps.db.transaction(async (tx) => {
         const [card] = await tx.select({ id: memberships.id }).from(memberships).innerJoin(accountCards, and(eq(accountCards.membershipId, memberships.id), eq(accountCards.accountId, auth.accountId))).where(eq(memberships.kpj, kpj));

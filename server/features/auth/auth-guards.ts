@@ -4,8 +4,8 @@ import { apiError } from '../../http/errors.ts';
 import { clientIp } from '../../http/client-ip.ts';
 import type { RateLimitRule } from '../../security/rate-limit.ts';
 import { audit } from '../../security/audit.ts';
-import type { CodeCheck } from '../../auth/verification-codes.ts';
-import { authErrors } from '../../../shared/auth/auth-schemas.ts';
+import type { CodeChannel, CodeCheck } from '../../auth/verification-codes.ts';
+import { authErrors, codeRefusalMessage } from '../../../shared/auth/auth-schemas.ts';
 
 const FIFTEEN_MINUTES = 15 * 60 * 1000;
 
@@ -46,11 +46,10 @@ export function deviceLabel(userAgent: string | undefined): string {
   return `${browser} di ${os}`;
 }
 
-/** The 400 for a code that did not pass, with the tries left when it was only wrong. */
-export function codeRefusal(c: Context, check: Exclude<CodeCheck, { ok: true }>): Response {
-  if (check.code !== 'CODE_WRONG') return apiError(c, 400, check.code, authErrors[check.code]);
-  const left = `Sisa ${check.remainingAttempts} kali percobaan.`;
-  return apiError(c, 400, 'CODE_WRONG', `${authErrors.CODE_WRONG} ${left}`, { code: left });
+/** The 400 for a code that did not pass, naming the channel, with the tries left when it was only wrong. */
+export function codeRefusal(c: Context, check: Exclude<CodeCheck, { ok: true }>, channel: CodeChannel): Response {
+  const message = codeRefusalMessage(check.code, channel, check.code === 'CODE_WRONG' ? check.remainingAttempts : undefined);
+  return apiError(c, 400, check.code, message, { code: message });
 }
 
 export function resendTooSoon(c: Context, retryAfterSec: number): Response {

@@ -64,7 +64,7 @@ export async function confirmContactChange(c: Context, deps: AppDeps, auth: Auth
   if (limited) return limited;
   const now = deps.clock.now();
   const check = await checkCode(deps.db, contactCode(auth, input.channel), input.code, now);
-  if (!check.ok) return codeRefusal(c, check);
+  if (!check.ok) return codeRefusal(c, check, input.channel);
   const previous = await currentContact(deps, auth);
   const changed = await deps.db
     .transaction(async (tx) => {

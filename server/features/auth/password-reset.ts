@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull } from 'drizzle-orm';
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Context } from 'hono';
 import type { AppDeps } from '../../app-env.ts';
 import { accounts, participants, passwordResets, sessions } from '../../db/schema.ts';
@@ -10,10 +10,15 @@ import { audit } from '../../security/audit.ts';
 import { enqueueMessage } from '../../messaging/message-outbox.ts';
 import { authErrors, passwordProblem } from '../../../shared/auth/auth-schemas.ts';
 import { enforceRateLimits, RATE_RULES } from './auth-guards.ts';
+import type { Tx } from '../../sync/mutation-registry.ts';
 
 const RESET_TTL_MS = 60 * 60 * 1000;
 
-/** Always the same answer, whether or not the address has an account. */
+/**
+ * Always the same answer, whether or not the address has an account, and the same work: the
+ * same statements run either way (the reset row is inserted from the account, if there is
+ * one), and the email is queued either way, born discarded when there is no account.
+ */
 export async function requestPasswordReset(c: Context, deps: AppDeps, input: { email: string }): Promise<Response> {
   const ip = clientIp(c, deps.config.trustProxy);
   const limited = await enforceRateLimits(c, deps, [
@@ -22,25 +27,32 @@ export async function requestPasswordReset(c: Context, deps: AppDeps, input: { e
   ]);
   if (limited) return limited;
   const now = deps.clock.now();
-  const [account] = await deps.db.select({ id: accounts.id }).from(accounts).where(eq(accounts.email, input.email));
-  if (account) {
-    const token = newToken();
-    await deps.db.transaction(async (tx) => {
-      await tx.insert(passwordResets).values({ tokenHash: hashToken(token), accountId: account.id, createdAt: now, expiresAt: new Date(now.getTime() + RESET_TTL_MS) });
-      await enqueueMessage(
-        tx,
-        {
-          channel: 'email',
-          recipient: input.email,
-          subject: 'Ganti kata sandi JMO Lite',
-          body: `Buka tautan ini untuk membuat kata sandi baru (berlaku 1 jam, sekali pakai):\n${deps.config.publicUrl}/lupa-kata-sandi?token=${token}\n\nJika Anda tidak meminta ini, abaikan email ini; kata sandi Anda tidak berubah.`,
-        },
-        now,
-      );
-    });
-    await audit(deps.db, 'password_reset_requested', { accountId: account.id, ip, now });
-  }
+  const token = newToken();
+  await deps.db.transaction(async (tx) => {
+    const [reset] = await insertResetForEmail(tx, input.email, hashToken(token), now);
+    const message = {
+      channel: 'email' as const,
+      recipient: input.email,
+      subject: 'Ganti kata sandi JMO Lite',
+      body: `Buka tautan ini untuk membuat kata sandi baru (berlaku 1 jam, sekali pakai):\n${deps.config.publicUrl}/lupa-kata-sandi?token=${token}\n\nJika Anda tidak meminta ini, abaikan email ini; kata sandi Anda tidak berubah.`,
+    };
+    await enqueueMessage(tx, message, now, reset ? undefined : { discardBecause: 'no account has this email' });
+    await audit(tx, 'password_reset_requested', { accountId: reset?.accountId ?? null, ip, now });
+  });
   return c.json({ sent: true }, 202);
+}
+
+function insertResetForEmail(tx: Tx, email: string, tokenHash: string, now: Date) {
+  const at = (date: Date, alias: string) => sql<Date>`${date.toISOString()}::timestamptz`.as(alias);
+  return tx
+    .insert(passwordResets)
+    .select(
+      tx
+        .select({ tokenHash: sql<string>`${tokenHash}`.as('token_hash'), accountId: accounts.id, createdAt: at(now, 'created_at'), expiresAt: at(new Date(now.getTime() + RESET_TTL_MS), 'expires_at'), usedAt: sql<Date | null>`null::timestamptz`.as('used_at') })
+        .from(accounts)
+        .where(eq(accounts.email, email)),
+    )
+    .returning({ accountId: passwordResets.accountId });
 }
 
 /** Sets the new password and ends every session of the account: whoever had it is out. */

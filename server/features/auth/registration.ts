@@ -69,11 +69,11 @@ export async function setRegistrationContact(c: Context, deps: AppDeps, input: {
   const [emailTaken] = await deps.db.select({ id: accounts.id }).from(accounts).where(eq(accounts.email, input.email));
   await deps.db.transaction(async (tx) => {
     await tx.update(registrations).set({ email: input.email, phoneE164: input.phone, passwordHash, emailVerifiedAt: null, phoneVerifiedAt: null }).where(eq(registrations.id, input.registrationId));
+    // A code is stored either way, so both paths cost the same; the owner of a taken address
+    // gets a notice instead of it, and the registrant sees the same screen as always.
+    await issueCode(tx, registrationCode(input.registrationId, 'email'), input.email, emailTaken ? null : registrationMessage, now);
     if (emailTaken) {
-      // The address owner learns of the attempt; the registrant sees the same screen as always.
       await enqueueMessage(tx, { channel: 'email', recipient: input.email, subject: 'Ada yang mencoba mendaftar dengan email Anda', body: 'Seseorang mencoba mendaftarkan akun JMO Lite baru dengan alamat email ini, yang sudah dipakai akun Anda. Jika itu bukan Anda, abaikan pesan ini. Jika Anda lupa kata sandi, gunakan "Lupa kata sandi" di aplikasi.' }, now);
-    } else {
-      await issueCode(tx, registrationCode(input.registrationId, 'email'), input.email, registrationMessage, now);
     }
     await issueCode(tx, registrationCode(input.registrationId, 'sms'), input.phone, registrationMessage, now);
   });
@@ -89,7 +89,7 @@ export async function verifyRegistrationCode(c: Context, deps: AppDeps, input: {
   if (!found?.registration.email) return apiError(c, 400, 'REGISTRATION_EXPIRED', authErrors.REGISTRATION_EXPIRED);
   const now = deps.clock.now();
   const check = await checkCode(deps.db, registrationCode(input.registrationId, input.channel), input.code, now);
-  if (!check.ok) return codeRefusal(c, check);
+  if (!check.ok) return codeRefusal(c, check, input.channel);
   const verified = { ...found.registration, ...(input.channel === 'email' ? { emailVerifiedAt: now } : { phoneVerifiedAt: now }) };
   await deps.db.update(registrations).set(input.channel === 'email' ? { emailVerifiedAt: now } : { phoneVerifiedAt: now }).where(eq(registrations.id, input.registrationId));
   if (!verified.emailVerifiedAt || !verified.phoneVerifiedAt) return c.json({ verified: input.channel, waitingFor: input.channel === 'email' ? 'sms' : 'email' });

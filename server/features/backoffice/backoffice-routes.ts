@@ -8,6 +8,14 @@ import { CLAIM_STATUSES, type ClaimStatus } from '../../../shared/claims/claim-s
 import { maskNik } from '../../../shared/ids/nik.ts';
 import { advanceClaim, NEXT_STATUSES } from '../claims/claim-status.ts';
 import { listOpenComplaints, replyToComplaint } from './complaint-replies.ts';
+import * as v from 'valibot';
+import { int4IdText } from '../../../shared/schema/numbers.ts';
+import { text } from '../../../shared/schema/text.ts';
+
+// The officer's forms pass the same edge checks as the participant's: no NUL reaches a text column.
+const IdParam = int4IdText();
+const NoteField = v.optional(text({ max: 300 }), '');
+const ReplyField = text({ min: 1, max: 2000, required: 'Jawaban wajib diisi.', tooShort: 'Jawaban wajib diisi.', tooLong: 'Jawaban paling panjang 2000 huruf.' });
 
 /**
  * /admin: the back-office simulator where an "officer" moves claims along the tracker.
@@ -38,7 +46,9 @@ export function backofficeRoutes(deps: AppDeps) {
           ${openComplaints.map(
             (complaint) => html`<section>
               <h3>${complaint.ticketNo} — ${complaint.category} — ${complaint.status}</h3>
-              <p>${complaint.description}</p>
+              <ol>
+                ${complaint.messages.map((message) => html`<li><strong>${message.author === 'officer' ? 'Petugas' : 'Peserta'}:</strong> ${message.body}</li>`)}
+              </ol>
               <form method="post" action="/admin/complaints/${complaint.id}">
                 <label>Jawaban <textarea name="reply" maxlength="2000" required></textarea></label>
                 <label><input type="checkbox" name="close" value="1" /> Tutup pengaduan</label>
@@ -70,10 +80,13 @@ export function backofficeRoutes(deps: AppDeps) {
     if (origin && origin !== new URL(c.req.url).origin) return c.text('Ditolak: asal permintaan tidak dikenal.', 403);
     const form = await c.req.parseBody();
     const to = String(form.to ?? '') as ClaimStatus;
-    const claimId = Number(c.req.param('id'));
-    if (!CLAIM_STATUSES.includes(to) || !Number.isSafeInteger(claimId)) return c.text('Status tidak dikenal.', 400);
+    const claimId = v.safeParse(IdParam, c.req.param('id'));
+    const note = v.safeParse(NoteField, typeof form.note === 'string' ? form.note : undefined);
+    if (!claimId.success) return c.text('Klaim tidak ditemukan.', 404);
+    if (!CLAIM_STATUSES.includes(to)) return c.text('Status tidak dikenal.', 400);
+    if (!note.success) return c.text(note.issues[0].message, 400);
     const result = await deps.db.transaction((tx) =>
-      advanceClaim(tx, { claimId, to, note: String(form.note ?? '').slice(0, 300) || null, actor: 'officer', now: deps.clock.now() }),
+      advanceClaim(tx, { claimId: Number(claimId.output), to, note: note.output || null, actor: 'officer', now: deps.clock.now() }),
     );
     if (!result.ok) return c.text(result.code === 'NOTE_REQUIRED' ? 'Catatan wajib untuk status ini.' : `Tidak bisa: ${result.code}`, 422);
     return c.redirect('/admin', 303);
@@ -82,9 +95,11 @@ export function backofficeRoutes(deps: AppDeps) {
     const origin = c.req.header('Origin');
     if (origin && origin !== new URL(c.req.url).origin) return c.text('Ditolak: asal permintaan tidak dikenal.', 403);
     const form = await c.req.parseBody();
-    const reply = String(form.reply ?? '').trim().slice(0, 2000);
-    if (!reply) return c.text('Jawaban wajib diisi.', 400);
-    const done = await replyToComplaint(deps.db, { complaintId: Number(c.req.param('id')), body: reply, close: form.close === '1', now: deps.clock.now() });
+    const complaintId = v.safeParse(IdParam, c.req.param('id'));
+    const reply = v.safeParse(ReplyField, typeof form.reply === 'string' ? form.reply : '');
+    if (!complaintId.success) return c.text('Pengaduan tidak ditemukan atau sudah ditutup.', 404);
+    if (!reply.success) return c.text(reply.issues[0].message, 400);
+    const done = await replyToComplaint(deps.db, { complaintId: Number(complaintId.output), body: reply.output, close: form.close === '1', now: deps.clock.now() });
     return done ? c.redirect('/admin', 303) : c.text('Pengaduan tidak ditemukan atau sudah ditutup.', 404);
   });
   return app;

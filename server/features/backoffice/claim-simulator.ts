@@ -43,7 +43,7 @@ export async function advanceDueClaims(deps: Pick<AppDeps, 'db' | 'clock'>): Pro
 /** Runs the simulator every 15 s until stopped; a failed round is logged and retried. */
 export function startClaimSimulator(deps: Pick<AppDeps, 'db' | 'clock' | 'log'>): () => void {
   const timer = setInterval(() => {
-    advanceDueClaims(deps).catch((error: unknown) => deps.log(`claim simulator: ${error instanceof Error ? error.message : String(error)}`));
+    advanceDueClaims(deps).catch((error: unknown) => deps.log.error({ err: error }, 'claim simulator failed'));
   }, 15_000);
   timer.unref();
   return () => clearInterval(timer);

@@ -1,10 +1,13 @@
-import { and, desc, eq, ne } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, ne } from 'drizzle-orm';
 import { complaintMessages, complaints } from '../../db/schema.ts';
 import type { Database } from '../../db/database.ts';
 import { notify } from '../notifications/notify.ts';
 
-export function listOpenComplaints(db: Database) {
-  return db.select().from(complaints).where(ne(complaints.status, 'CLOSED')).orderBy(desc(complaints.id)).limit(50);
+/** The newest open complaints, each with its whole thread: the officer reads the participant's replies too. */
+export async function listOpenComplaints(db: Database) {
+  const open = await db.select().from(complaints).where(ne(complaints.status, 'CLOSED')).orderBy(desc(complaints.id)).limit(50);
+  const messages = open.length === 0 ? [] : await db.select().from(complaintMessages).where(inArray(complaintMessages.complaintId, open.map((c) => c.id))).orderBy(asc(complaintMessages.id));
+  return open.map((complaint) => ({ ...complaint, messages: messages.filter((m) => m.complaintId === complaint.id) }));
 }
 
 /** An officer's answer: a message, the ticket marked answered (or closed), and a notification. */

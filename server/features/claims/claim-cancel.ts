@@ -1,10 +1,8 @@
-import * as v from 'valibot';
 import { and, eq } from 'drizzle-orm';
 import { claims } from '../../db/schema.ts';
 import type { MutationDefinition } from '../../sync/mutation-registry.ts';
 import { advanceClaim } from './claim-status.ts';
-
-export const ClaimCancelArgsSchema = v.object({ claimNo: v.pipe(v.string(), v.maxLength(32)) });
+import { ClaimCancelArgsSchema } from '../../../shared/claims/claim-schemas.ts';
 
 /** `claim.cancel`: allowed only before verification starts (DOMAIN.md §3). */
 export const claimCancel: MutationDefinition<typeof ClaimCancelArgsSchema> = {

@@ -1,9 +1,9 @@
-import { and, eq, inArray, min, notInArray } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { accountCards, claims, contributions, jhtBalances, memberships, participants } from '../../db/schema.ts';
 import type { Tx } from '../../sync/mutation-registry.ts';
 import type { ClaimFacts } from '../../../shared/claims/claim-eligibility.ts';
-import { FINAL_CLAIM_STATUSES } from '../../../shared/claims/claim-schemas.ts';
-import type { EndReason } from '../../../shared/rules/jht-claims.ts';
+import { claimFactsFrom } from '../../../shared/claims/claim-facts.ts';
+import type { ClaimType } from '../../../shared/claims/claim-schemas.ts';
 
 export interface LoadedClaimFacts {
   membershipId: number;
@@ -12,7 +12,7 @@ export interface LoadedClaimFacts {
 }
 
 /** The server's fresh view of what the claim rules need, or null when the card is not this account's. */
-export async function loadClaimFacts(tx: Tx, accountId: number, participantId: number, kpj: string, claimType: string): Promise<LoadedClaimFacts | null> {
+export async function loadClaimFacts(tx: Tx, accountId: number, participantId: number, kpj: string, claimType: ClaimType): Promise<LoadedClaimFacts | null> {
   const [row] = await tx
     .select({ m: memberships, p: participants })
     .from(memberships)
@@ -22,41 +22,23 @@ export async function loadClaimFacts(tx: Tx, accountId: number, participantId: n
   if (!row) return null;
   const { m, p } = row;
   const [balance] = await tx.select({ total: jhtBalances.total }).from(jhtBalances).where(eq(jhtBalances.membershipId, m.id));
-  const paid = await tx
-    .select({ period: contributions.period })
-    .from(contributions)
-    .where(and(eq(contributions.membershipId, m.id), inArray(contributions.status, ['PAID', 'LATE'])));
-  const [earliest] = await tx.select({ start: min(memberships.startDate) }).from(memberships).where(eq(memberships.participantId, participantId));
-  const open = await tx
-    .select({ type: claims.type, membershipId: claims.membershipId })
+  const months = await tx.select({ period: contributions.period, status: contributions.status }).from(contributions).where(eq(contributions.membershipId, m.id));
+  const cards = await tx.select({ startDate: memberships.startDate }).from(memberships).where(eq(memberships.participantId, participantId));
+  const personClaims = await tx
+    .select({ kpj: memberships.kpj, type: claims.type, status: claims.status })
     .from(claims)
-    .where(and(eq(claims.participantId, participantId), notInArray(claims.status, ['REJECTED', 'CANCELLED'])));
-  const program = claimType === 'JKP' ? 'JKP' : claimType === 'JKK' ? 'JKK' : 'JHT';
-  const inProcess = await tx
-    .select({ id: claims.id })
-    .from(claims)
-    .where(and(eq(claims.membershipId, m.id), eq(claims.program, program), notInArray(claims.status, [...FINAL_CLAIM_STATUSES])));
-  return {
-    membershipId: m.id,
-    fullName: p.fullName,
-    facts: {
-      membership: {
-        kpj: m.kpj,
-        status: m.status,
-        startDate: m.startDate,
-        endDate: m.endDate,
-        endReason: m.endReason as EndReason | null,
-        segment: m.segment,
-        reportedWage: m.reportedWage,
-      },
-      birthDate: p.birthDate,
-      jhtBalance: balance?.total ?? 0,
-      paidPeriods: paid.map((c) => c.period),
-      earliestStartDate: earliest?.start ?? m.startDate,
-      hasUsedPartial: open.some((c) => c.type === 'JHT_PARTIAL'),
-      hasClaimInProcess: inProcess.length > 0,
-      faceVerified: p.faceVerifiedAt !== null,
-      dataUpdated: p.dataUpdatedAt !== null,
+    .innerJoin(memberships, eq(memberships.id, claims.membershipId))
+    .where(eq(claims.participantId, participantId));
+  const facts = claimFactsFrom(
+    {
+      membership: m,
+      person: { birthDate: p.birthDate, faceVerified: p.faceVerifiedAt !== null, dataUpdated: p.dataUpdatedAt !== null },
+      jhtBalance: balance?.total ?? null,
+      contributions: months,
+      cardStartDates: cards.map((card) => card.startDate),
+      claims: personClaims,
     },
-  };
+    claimType,
+  );
+  return { membershipId: m.id, fullName: p.fullName, facts };
 }

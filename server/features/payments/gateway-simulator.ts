@@ -39,7 +39,9 @@ export function gatewaySimulatorRoutes(deps: AppDeps, deliver: (request: Request
   app.post('/pay/:va', async (c) => {
     const origin = c.req.header('Origin');
     if (origin && origin !== new URL(c.req.url).origin) return c.text('Ditolak: asal permintaan tidak dikenal.', 403);
-    const [payment] = await deps.db.select().from(payments).where(eq(payments.virtualAccount, c.req.param('va')));
+    const va = c.req.param('va');
+    // Any other shape cannot be one of our virtual accounts; it never reaches the query.
+    const [payment] = /^\d{16}$/.test(va) ? await deps.db.select().from(payments).where(eq(payments.virtualAccount, va)) : [];
     if (!payment) return c.text('VA tidak dikenal.', 404);
     const now = deps.clock.now();
     const body = JSON.stringify({ notificationId: `GW-${randomUUID()}`, virtualAccount: payment.virtualAccount, amount: payment.amount, paidAt: now.toISOString() });

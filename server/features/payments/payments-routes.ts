@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
-import { vValidator } from '@hono/valibot-validator';
+import { describe, vValidator } from '../../http/openapi/describe.ts';
+import { PaymentCreatedSchema, WebhookAcceptedSchema } from '../../../shared/api/api-responses.ts';
 import * as v from 'valibot';
 import type { AppDeps, AppEnv } from '../../app-env.ts';
 import { requireAuth } from '../../auth/session.ts';
@@ -21,7 +22,7 @@ const WEBHOOK_MESSAGES = {
 /** POST /api/payments (online only: a VA comes from the server) and the gateway's webhook. */
 export function paymentsRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
-    .post('/webhook', async (c) => {
+    .post('/webhook', describe({ summary: 'Payment gateway notification (signed, server to server)', responses: { 200: WebhookAcceptedSchema }, requestBody: PaymentWebhookSchema, signedWebhook: true, errors: { 400: ['MALFORMED_JSON', 'INVALID_INPUT'], 401: ['BAD_SIGNATURE', 'STALE_TIMESTAMP'], 404: ['UNKNOWN_VA'], 409: ['EXPIRED'], 422: ['AMOUNT_MISMATCH'] } }), async (c) => {
       // The signature covers the exact bytes sent, so the body is read raw before parsing.
       const rawBody = await c.req.text();
       const verdict = verifyWebhookSignature(deps.config.paymentWebhookSecret, c.req.header('X-Timestamp'), c.req.header('X-Signature'), rawBody, deps.clock.now());
@@ -39,7 +40,7 @@ export function paymentsRoutes(deps: AppDeps) {
       if (status !== 200) return apiError(c, status, outcome, WEBHOOK_MESSAGES[outcome as keyof typeof WEBHOOK_MESSAGES]);
       return c.json({ status: outcome });
     })
-    .post('/', requireAuth, vValidator('json', CreatePaymentSchema, rejectInvalid), async (c) => {
+    .post('/', describe({ summary: 'Create a virtual account for a BPU contribution payment', responses: { 201: PaymentCreatedSchema }, errors: { 404: ['CARD_NOT_YOURS'], 409: ['PAYMENT_PENDING'], 422: ['NOT_BPU'] } }), requireAuth, vValidator('json', CreatePaymentSchema, rejectInvalid), async (c) => {
       const input = c.req.valid('json');
       const result = await createPayment(deps.db, c.get('auth')!, input, deps.clock.now());
       if (!result.ok) {

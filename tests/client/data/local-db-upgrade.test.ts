@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Dexie } from 'dexie';
-import { openLocalDb } from '../../../client/data/local-db.ts';
+import { draftsOfKind, openLocalDb } from '../../../client/data/local-db.ts';
 
 /** Version 1 exactly as it shipped, to write a database an old app left on the phone. */
 function openVersion1(name: string) {
@@ -36,7 +36,7 @@ describe('local database upgrades', () => {
 
     const db = openLocalDb(name);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     expect(await db.outbox.get(7)).toMatchObject({ name: 'claim.submit', draftId: 'd1' });
     expect(await db.drafts.get('d1')).toMatchObject({ state: 'queued', mutationId: 7 });
     expect(await db.meta.get('cursor')).toBeUndefined();
@@ -45,6 +45,26 @@ describe('local database upgrades', () => {
     expect((await db.meta.get('nextMutationId'))?.value).toBe(8);
     expect(await db.notifications.count()).toBe(0);
     expect(await db.offices.count()).toBe(0);
+    db.close();
+  });
+});
+
+describe('local database upgrade to v3', () => {
+  it('keeps every draft and finds claim drafts by kind', async () => {
+    const name = `upgrade-${crypto.randomUUID()}`;
+    const old = openVersion1(name);
+    old.version(2).stores({ complaints: '&key, draftId, status', complaintMessages: '&key, complaintKey', payments: '&key, requestId, status', notifications: '&key, createdAt', offices: '&id, type, city' });
+    await old.table('drafts').bulkAdd([
+      { id: 'c1', kind: 'claim', state: 'rejected', data: { type: 'JHT_FULL' }, step: 4, createdAt: 1, updatedAt: 3 },
+      { id: 'p1', kind: 'complaint', state: 'editing', data: { category: '', description: '', kpj: null }, step: 0, createdAt: 2, updatedAt: 4 },
+    ]);
+    old.close();
+
+    const db = openLocalDb(name);
+    await db.open();
+    expect(db.verno).toBe(3);
+    expect((await draftsOfKind(db, 'claim')).map((d) => d.id)).toEqual(['c1']);
+    expect(await db.drafts.count()).toBe(2);
     db.close();
   });
 });

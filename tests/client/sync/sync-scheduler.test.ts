@@ -3,7 +3,7 @@ import { createSyncScheduler } from '../../../client/sync/sync-scheduler.ts';
 import { retryDelayMs, RETRY_CAP_MS } from '../../../client/sync/backoff.ts';
 import type { SyncOutcome } from '../../../client/sync/sync-engine.ts';
 
-function harness(outcomes: SyncOutcome[]) {
+function harness(outcomes: SyncOutcome[], options: { timerPulls?: () => boolean } = {}) {
   const timers: { callback: () => void; ms: number }[] = [];
   let runs = 0;
   let signedOut = 0;
@@ -18,6 +18,7 @@ function harness(outcomes: SyncOutcome[]) {
     isVisible: () => true,
     onSignedOut: () => signedOut++,
     periodicMs: 60_000,
+    timerPulls: options.timerPulls,
   });
   return { scheduler, timers, runs: () => runs, signedOut: () => signedOut };
 }
@@ -31,6 +32,14 @@ describe('the sync scheduler', () => {
     expect(h.timers.map((t) => t.ms)).toEqual([1_000, 2_000, 4_000]);
     await h.scheduler.online();
     expect(h.timers.at(-1)?.ms).toBe(60_000);
+  });
+
+  it('waits at least what the server asked for in Retry-After after a 503', async () => {
+    const h = harness([{ kind: 'server-error', status: 503, retryAfterMs: 5_000 }, { kind: 'server-error', status: 503 }]);
+    await h.scheduler.request();
+    await h.scheduler.request();
+    expect(h.timers.map((t) => t.ms)).toEqual([5_000 + 1_000, 2_000]);
+    expect(h.runs()).toBe(2);
   });
 
   it('pauses after the session ends and resumes only after a new sign-in', async () => {
@@ -49,6 +58,29 @@ describe('the sync scheduler', () => {
     await h.scheduler.request();
     await first;
     expect(h.runs()).toBe(2);
+  });
+});
+
+describe('the sync scheduler under "Hemat data"', () => {
+  it('pulls on request but never on a timer, and still retries a failed push', async () => {
+    let saving = true;
+    const h = harness([{ kind: 'offline' }], { timerPulls: () => !saving });
+    await h.scheduler.request();
+    expect(h.timers.map((t) => t.ms)).toEqual([1_000]);
+    h.timers[0]!.callback();
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(h.runs()).toBe(2);
+    expect(h.timers).toHaveLength(1);
+
+    // A timer set before data saver was switched on does not pull either.
+    saving = false;
+    await h.scheduler.request();
+    expect(h.timers.at(-1)?.ms).toBe(60_000);
+    saving = true;
+    h.timers.at(-1)!.callback();
+    await Promise.resolve();
+    expect(h.runs()).toBe(3);
   });
 });
 

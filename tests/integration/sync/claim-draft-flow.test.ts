@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../support/test-app.ts';
 import { demoEmails, signInAs } from '../../support/test-session.ts';
 import { createPhone } from '../../support/sync-harness.ts';
-import { claims } from '../../../server/db/schema.ts';
-import { createClaimDraft, queueClaim, saveClaimDraft } from '../../../client/features/claims/claim-drafts.ts';
+import { claims, participants } from '../../../server/db/schema.ts';
+import { queueMutation } from '../../../client/sync/outbox.ts';
+import { copyRejectedDraft, openClaimDraft, queueClaim, saveClaimDraft } from '../../../client/features/claims/claim-drafts.ts';
 import { buildClaimArgs, type ClaimDraftData } from '../../../client/features/claims/claim-draft-model.ts';
 import { loadLocalClaimFacts } from '../../../client/features/claims/claim-local-facts.ts';
 import { assessClaim } from '../../../shared/claims/claim-eligibility.ts';
@@ -25,7 +26,7 @@ describe('a claim drafted offline on the phone', () => {
     const kpj = (await phone.db.memberships.toArray())[0]!.kpj;
     phone.setFault('network-down');
 
-    const draftId = await createClaimDraft(phone.db, 'JHT_FULL', 1, randomUUID);
+    const draftId = await openClaimDraft(phone.db, 'JHT_FULL', [], 1, randomUUID);
     const data: ClaimDraftData = {
       type: 'JHT_FULL',
       kpj,
@@ -67,7 +68,7 @@ describe('a claim drafted offline on the phone', () => {
     const phone = createPhone(t, cookie);
     await phone.engine.sync();
     const kpj = (await phone.db.memberships.toArray())[0]!.kpj;
-    const draftId = await createClaimDraft(phone.db, 'JHT_FULL', 1, randomUUID);
+    const draftId = await openClaimDraft(phone.db, 'JHT_FULL', [], 1, randomUUID);
     const data: ClaimDraftData = {
       type: 'JHT_FULL',
       kpj,
@@ -82,5 +83,54 @@ describe('a claim drafted offline on the phone', () => {
     const refused = (await phone.db.drafts.get(draftId))!;
     expect(refused).toMatchObject({ state: 'rejected', rejection: { code: 'CLAIM_IN_PROCESS' } });
     expect(await phone.db.outbox.count()).toBe(0);
+  });
+
+  it('shows a claim the server failed on as refused with what to do, keeps every answer for a resend, and delivers what came after', async () => {
+    const siti = await signInAs(t, demoEmails.siti);
+    const phone = createPhone(t, siti.cookie);
+    await phone.engine.sync();
+    const kpj = (await phone.db.memberships.toArray()).find((m) => m.status === 'ACTIVE')!.kpj;
+    const draftId = await openClaimDraft(phone.db, 'JKK', [], 1, randomUUID);
+    const data: ClaimDraftData = {
+      type: 'JKK',
+      kpj,
+      accidentDate: '2026-11-20',
+      accidentTime: '08:30',
+      place: 'Gudang Uji Penolakan Server',
+      description: 'Tangan kiri terjepit mesin press saat mengganti cetakan.',
+      onTheWayToWork: false,
+      facilityId: 'plkk-bandung-1',
+      documentsConfirmed: ['KPJ'],
+    };
+    await saveClaimDraft(phone.db, draftId, { data, step: 4 }, 2);
+    const built = buildClaimArgs(draftId, data);
+    if (!built.ok) throw new Error('draft should be complete');
+    await queueClaim(phone.db, (await phone.db.drafts.get(draftId))!, built.args, 'Laporan kecelakaan', 3);
+    await queueMutation(phone.db, { name: 'profile.update', args: { address: 'Jl. Sesudah Klaim No. 9, Bandung' }, label: 'Alamat' }, 4);
+    // The database refuses the row the real handler writes: the handler throws, as on a NUL byte.
+    await t.database.db.execute(sql`alter table claims add constraint test_refuse_place check ((details->>'place') is distinct from 'Gudang Uji Penolakan Server')`);
+    try {
+      expect(await phone.engine.sync()).toMatchObject({ kind: 'ok', pushed: 1, rejected: 1 });
+    } finally {
+      await t.database.db.execute(sql`alter table claims drop constraint test_refuse_place`);
+    }
+    const refused = (await phone.db.drafts.get(draftId))!;
+    expect(refused).toMatchObject({ state: 'rejected', data, rejection: { code: 'SERVER_REFUSED' } });
+    expect(refused.rejection?.message).toMatch(/kirim ulang.*175/);
+    expect(await phone.db.outbox.count()).toBe(0);
+    const [person] = await t.database.db.select().from(participants).where(eq(participants.id, siti.participantId));
+    expect(person?.address).toBe('Jl. Sesudah Klaim No. 9, Bandung');
+
+    // "Perbaiki dan kirim ulang": a new draft with the same answers, sent once the cause is gone.
+    const copyId = await copyRejectedDraft(phone.db, refused, 5, randomUUID);
+    expect((await phone.db.drafts.get(copyId))?.data).toEqual(data);
+    const rebuilt = buildClaimArgs(copyId, data);
+    if (!rebuilt.ok) throw new Error('copy should be complete');
+    await queueClaim(phone.db, (await phone.db.drafts.get(copyId))!, rebuilt.args, 'Laporan kecelakaan', 6);
+    await phone.engine.sync();
+    expect((await phone.db.drafts.get(copyId))?.state).toBe('sent');
+    expect(await t.database.db.select().from(claims).where(eq(claims.draftId, copyId))).toHaveLength(1);
+    expect(await t.database.db.select().from(claims).where(eq(claims.draftId, draftId))).toHaveLength(0);
+    phone.db.close();
   });
 });

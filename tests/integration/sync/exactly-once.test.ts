@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { and, eq, inArray } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../support/test-app.ts';
 import { demoEmails, signInAs } from '../../support/test-session.ts';
-import { createMutex, createPhone, type Fault } from '../../support/sync-harness.ts';
+import { createMutex, createPhone, poisonMutation, type Fault } from '../../support/sync-harness.ts';
 import { openLocalDb } from '../../../client/data/local-db.ts';
 import { createSyncEngine } from '../../../client/sync/sync-engine.ts';
 import { claimEvents, claims, memberships, participants, syncDevices, syncMutations } from '../../../server/db/schema.ts';
@@ -25,7 +25,7 @@ describe('the sync engine against the real server', () => {
   let t: TestApp;
   let siti: Awaited<ReturnType<typeof signInAs>>;
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ testMutations: [poisonMutation] });
     siti = await signInAs(t, demoEmails.siti);
   });
   afterAll(() => t.close());
@@ -76,7 +76,7 @@ describe('the sync engine against the real server', () => {
       const label = async (isOnline: boolean) => {
         const confirmedAt = (await readMeta(phone.db, 'lastConfirmedAt'))!;
         const offset = (await readMeta(phone.db, 'serverOffsetMs'))!;
-        return freshnessOf({ confirmedAt, now: phoneNow() + offset, isOnline });
+        return freshnessOf({ confirmedAt, now: phoneNow() + offset, isOnline, lastAttempt: (await readMeta(phone.db, 'lastAttempt'))?.outcome ?? null });
       };
       expect(await label(true)).toMatchObject({ state: 'FRESH', ageMs: 0 });
       t.clock.advance(60 * 60_000);
@@ -138,6 +138,8 @@ describe('the sync engine against the real server', () => {
       { weight: 3, arbitrary: fc.record({ kind: fc.constant('queue' as const), count: fc.integer({ min: 1, max: 3 }) }) },
       { weight: 3, arbitrary: fc.record({ kind: fc.constant('sync' as const), fault: fc.constantFrom<Fault>('none', 'network-down', 'answer-lost', 'timeout-after-commit', 'server-error', 'duplicate-send', 'reorder') }) },
       { weight: 1, arbitrary: fc.record({ kind: fc.constant('restart' as const) }) },
+      // A mutation whose handler throws: refused once, and never in the way of the others.
+      { weight: 1, arbitrary: fc.record({ kind: fc.constant('poison' as const) }) },
     );
     const [dewiCard] = await t.database.db.select({ kpj: memberships.kpj }).from(memberships).where(eq(memberships.participantId, dewi.participantId));
     const dewiKpj = dewiCard!.kpj;
@@ -147,8 +149,13 @@ describe('the sync engine against the real server', () => {
         let queued = 0;
         const reportDrafts: string[] = [];
         const addresses: string[] = [];
+        const poisonAddresses: string[] = [];
         for (const s of steps) {
-          if (s.kind === 'queue') {
+          if (s.kind === 'poison') {
+            queued++;
+            poisonAddresses.push(`Jl. Racun ${randomUUID().slice(0, 8)}, Semarang`);
+            await queueMutation(phone.db, { name: poisonMutation.name, args: { address: poisonAddresses.at(-1)! }, label: 'Racun' }, 1);
+          } else if (s.kind === 'queue') {
             for (let i = 0; i < s.count; i++) {
               queued++;
               // Every other item creates a new claim row: a duplicate would be visible as an extra row.
@@ -180,6 +187,13 @@ describe('the sync engine against the real server', () => {
         expect(results).toHaveLength(queued);
         // What the phone shows as the outcome is what the server recorded.
         for (const row of applied) expect(results.find((r) => r.id === row.id)?.status).toBe((row.result as { status: string }).status);
+        // Every poisoned item is refused exactly once (one row per id); everything else is applied.
+        const poisoned = results.filter((r) => r.name === poisonMutation.name);
+        expect(poisoned).toHaveLength(poisonAddresses.length);
+        for (const r of poisoned) expect(r).toMatchObject({ status: 'rejected', code: 'SERVER_REFUSED' });
+        for (const r of results.filter((r) => r.name !== poisonMutation.name)) expect(r.status).toBe('applied');
+        const serverRefused = applied.filter((row) => (row.result as { code?: string }).code === 'SERVER_REFUSED');
+        expect(serverRefused).toHaveLength(poisonAddresses.length);
         if (queued > 0) {
           const [device] = await t.database.db.select().from(syncDevices).where(and(eq(syncDevices.accountId, dewi.accountId), eq(syncDevices.deviceId, deviceId)));
           expect(device?.lastMutationId).toBe(queued);
@@ -189,6 +203,7 @@ describe('the sync engine against the real server', () => {
         // The local view converges to the server's.
         const [person] = await t.database.db.select().from(participants).where(eq(participants.id, dewi.participantId));
         expect((await phone.db.profile.get('me'))?.address).toBe(person?.address);
+        expect(poisonAddresses).not.toContain(person?.address);
         expect(await phone.db.claims.where('draftId').anyOf(reportDrafts).count()).toBe(reportDrafts.length);
         phone.db.close();
         // Without this every run's first snapshot would carry all earlier runs' claims, and

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contributionYears } from '../../../../client/features/balance/contribution-months.ts';
+import { contributionYears, programLines } from '../../../../client/features/balance/contribution-months.ts';
 import type { ContributionRecord } from '../../../../shared/sync/entities.ts';
 
 const month = (period: string, status: ContributionRecord['status'] = 'PAID'): ContributionRecord => ({
@@ -37,5 +37,28 @@ describe('contributionYears', () => {
 
   it('is empty without rows', () => {
     expect(contributionYears([], '2026-10')).toEqual([]);
+  });
+});
+
+describe('programLines', () => {
+  const puMonth: ContributionRecord = { ...month('2026-05'), wageBase: 5_400_000, jhtEmployer: 199_800, jhtWorker: 108_000, jpEmployer: 108_000, jpWorker: 54_000 };
+
+  it('names each figure of an employee month by program and payer, so the JHT line is what the year adds up', () => {
+    expect(programLines(puMonth, 'PU')).toEqual([
+      { program: 'JHT', amount: 307_800, employer: 199_800, worker: 108_000 },
+      { program: 'JP', amount: 162_000, employer: 108_000, worker: 54_000 },
+    ]);
+    const [year] = contributionYears([puMonth], null);
+    expect(year).toMatchObject({ jhtPaid: 307_800, jpPaid: 162_000 });
+  });
+
+  it('shows a self-employed month as the JHT, JKK and JKM the member paid, leaving out programs without a contribution', () => {
+    const bpuMonth = { ...month('2026-05'), jhtEmployer: 0, jhtWorker: 50_000, jkk: 25_000, jkm: 6_800 };
+    expect(programLines(bpuMonth, 'BPU')).toEqual([
+      { program: 'JHT', amount: 50_000 },
+      { program: 'JKK', amount: 25_000 },
+      { program: 'JKM', amount: 6_800 },
+    ]);
+    expect(programLines({ ...puMonth, jpEmployer: 0, jpWorker: 0 }, 'PU').map((line) => line.program)).toEqual(['JHT']);
   });
 });

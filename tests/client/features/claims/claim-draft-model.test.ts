@@ -41,3 +41,26 @@ describe('buildClaimArgs', () => {
     expect(buildClaimArgs(draftId, { type: 'JHT_PARTIAL', kpj: '99123456789' }).ok).toBe(false);
   });
 });
+
+const VALIDATOR_INTERNALS = /Invalid|Expected|received|undefined/;
+
+describe('claim step messages a participant reads', () => {
+  it('says in Indonesian what to fill when the bank step is left empty', () => {
+    const errors = validateStep('bank', { type: 'JHT_FULL' });
+    expect(Object.keys(errors).sort()).toEqual(['bankAccount.bankCode', 'bankAccount.holderName', 'bankAccount.number']);
+    for (const message of Object.values(errors)) expect(message).not.toMatch(VALIDATOR_INTERNALS);
+    expect(errors['bankAccount.bankCode']).toBe('Pilih bank dari daftar.');
+  });
+
+  it('says in Indonesian what to fill when the accident step is left empty', () => {
+    const errors = validateStep('accident', { type: 'JKK' });
+    expect(Object.keys(errors).sort()).toEqual(['accidentDate', 'accidentTime', 'description', 'place']);
+    for (const message of Object.values(errors)) expect(message).not.toMatch(VALIDATOR_INTERNALS);
+  });
+
+  it('speaks English when English is chosen', () => {
+    const errors = validateStep('bank', { type: 'JHT_FULL', bankAccount: { bankCode: '002', number: '12', holderName: '' } }, 'en');
+    expect(errors).toEqual({ 'bankAccount.number': 'Enter the account number: 6 to 20 digits.', 'bankAccount.holderName': 'Enter the account holder’s name, as in your savings book.' });
+    expect(validateStep('card', { type: 'JHT_FULL' }, 'en')).toEqual({ kpj: 'Choose a participant card.' });
+  });
+});

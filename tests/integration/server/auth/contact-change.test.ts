@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { createTestApp, jsonRequest, type TestApp } from '../../../support/test-app.ts';
+import { createTestApp, fromLoopback, jsonRequest, type TestApp } from '../../../support/test-app.ts';
 import { demoEmails, signInAs } from '../../../support/test-session.ts';
 import { createPhone } from '../../../support/sync-harness.ts';
 import { accounts, auditLog } from '../../../../server/db/schema.ts';
@@ -23,7 +23,7 @@ describe('changing the email or mobile number, proven by a code', () => {
   afterAll(() => t.close());
 
   const post = (path: string, body: unknown, cookie = agus.cookie) => t.app.request(`/api/account/${path}`, jsonRequest('POST', body, { Cookie: cookie }));
-  const mailbox = async () => ((await (await t.app.request('/dev/mailbox.json')).json()) as { messages: Mail[] }).messages;
+  const mailbox = async () => ((await (await t.app.request('/dev/mailbox.json', {}, fromLoopback)).json()) as { messages: Mail[] }).messages;
   const latestCode = async (recipient: string) => (await mailbox()).find((m) => m.recipient === recipient)?.body.match(/\b(\d{6})\b/)?.[1];
   const accountRow = async () => (await t.database.db.select().from(accounts).where(eq(accounts.id, agus.accountId)))[0]!;
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, isNull } from 'drizzle-orm';
-import { createTestApp, jsonRequest, type TestApp } from '../../../support/test-app.ts';
+import { createTestApp, fromLoopback, jsonRequest, type TestApp } from '../../../support/test-app.ts';
 import { demoEmails } from '../../../support/test-session.ts';
 import { accounts, memberships, participants } from '../../../../server/db/schema.ts';
 import { DEMO_PASSWORD } from '../../../../server/seed/demo-people.ts';
@@ -28,7 +28,7 @@ describe('registration against the membership data, with email and SMS codes', (
   afterAll(() => t.close());
 
   const post = (path: string, body: unknown) => t.app.request(`/api/auth/${path}`, jsonRequest('POST', body));
-  const mailbox = async () => ((await (await t.app.request('/dev/mailbox.json')).json()) as { messages: Mail[] }).messages;
+  const mailbox = async () => ((await (await t.app.request('/dev/mailbox.json', {}, fromLoopback)).json()) as { messages: Mail[] }).messages;
   const latestCode = async (recipient: string) => (await mailbox()).find((m) => m.recipient === recipient)?.body.match(/\b(\d{6})\b/)?.[1];
   const identity = (overrides: object = {}) => ({ nik: rina.nik, kpj: rina.kpj, fullName: 'rina  KARTIKA', birthDate: '1998-11-09', ...overrides });
 
@@ -51,6 +51,17 @@ describe('registration against the membership data, with email and SMS codes', (
       expect(res.status).toBe(400);
       expect(((await res.json()) as { message: string }).message).toContain(reason);
     }
+  });
+
+  it('says which code was wrong, email or SMS', async () => {
+    const { registrationId } = (await (await post('register/identity', identity())).json()) as { registrationId: string };
+    await post('register/contact', { registrationId, email: 'rina.salah@contoh.id', phone: '0812-3456-0001', password: 'Kopi-Tubruk-2026' });
+    const wrongCode = async (channel: 'email' | 'sms') => {
+      const real = await latestCode(channel === 'email' ? 'rina.salah@contoh.id' : '+6281234560001');
+      return (await post('register/verify', { registrationId, channel, code: real === '000000' ? '111111' : '000000' })).json();
+    };
+    expect(await wrongCode('sms')).toMatchObject({ code: 'CODE_WRONG', message: 'Kode dari SMS salah. Sisa 4 kali percobaan.', fields: { code: expect.stringContaining('SMS') } });
+    expect(await wrongCode('email')).toMatchObject({ code: 'CODE_WRONG', message: 'Kode dari email salah. Sisa 4 kali percobaan.' });
   });
 
   it('creates the account only when both codes are right, and signs the person in', async () => {

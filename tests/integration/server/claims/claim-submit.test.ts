@@ -7,6 +7,7 @@ import { accidentReport, jhtFullClaim, jhtPartialClaim } from '../../../support/
 import { claims, jhtBalances } from '../../../../server/db/schema.ts';
 import { advanceDueClaims } from '../../../../server/features/backoffice/claim-simulator.ts';
 import type { PullResponse, PushResponse } from '../../../../shared/sync/protocol.ts';
+import { jmoClaimLimitOn } from '../../../../shared/rules/jht-claims.ts';
 
 describe('claim.submit through the sync push', () => {
   let t: TestApp;
@@ -36,6 +37,13 @@ describe('claim.submit through the sync push', () => {
   it('accepts a full JHT claim after a lay-off once the waiting month has passed, with a claim number', async () => {
     const result = await submit('dewi', jhtFullClaim(people.dewi!.kpjs[0]!, 'Dewi Lestari'));
     expect(result).toMatchObject({ status: 'applied', ref: expect.stringMatching(/^KLM-261125-\d{6}$/) });
+  });
+
+  it('routes that claim through the app, as program info promises for a balance within the JMO limit', async () => {
+    const [row] = await t.database.db.select({ channel: claims.channel, amount: claims.requestedAmount }).from(claims).where(eq(claims.participantId, people.dewi!.participantId));
+    expect(row!.amount).toBeGreaterThan(0);
+    expect(row!.amount).toBeLessThanOrEqual(jmoClaimLimitOn('2026-11-25'));
+    expect(row!.channel).toBe('JMO');
   });
 
   it('refuses a second JHT claim for the same card while the first is in process', async () => {

@@ -39,7 +39,7 @@ describe('sync protocol v1', () => {
     expect(body.changes.contributions!.every((c) => kpjs.has(c.kpj))).toBe(true);
     expect(body.changes.contributions!.length).toBeGreaterThan(150);
     expect(body.changes.profile?.[0]).toMatchObject({ fullName: 'Siti Rahayu', email: demoEmails.siti });
-    expect(body.changes.profile?.[0]?.nikMasked).toMatch(/^\d{4}•{8}\d{4}$/);
+    expect(body.changes.profile?.[0]?.nikMasked).toMatch(/^\d{4}•{10}\d{2}$/);
     expect(JSON.stringify(body)).not.toContain('Budi');
   });
 

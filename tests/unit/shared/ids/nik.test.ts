@@ -61,8 +61,8 @@ describe('parseNik', () => {
 });
 
 describe('maskNik', () => {
-  it('shows only the first and last four digits', () => {
-    expect(maskNik('3174051211010012')).toBe('3174••••••••0012');
+  it('shows only the first four and the last two digits', () => {
+    expect(maskNik('3174051211010012')).toBe('3174••••••••••12');
   });
 });
 

@@ -5,6 +5,8 @@ import {
   addPeriods,
   ageOn,
   daysInMonth,
+  formatPeriod,
+  formatPeriodRange,
   formatShortDate,
   isIsoDate,
   membershipDuration,
@@ -108,5 +110,18 @@ describe('formatShortDate', () => {
   });
   it('uses English abbreviations on request', () => {
     expect(formatShortDate('2026-05-01', 'en')).toBe('1 May 2026');
+  });
+});
+
+describe('formatPeriodRange', () => {
+  it('writes the months of a payment in words, the year once when both months share it', () => {
+    expect(formatPeriodRange('2026-11', '2026-12')).toBe('November–Desember 2026');
+    expect(formatPeriodRange('2026-12', '2027-01')).toBe('Desember 2026–Januari 2027');
+    expect(formatPeriodRange('2026-08', '2026-08')).toBe('Agustus 2026');
+    expect(formatPeriodRange('2026-05', '2026-06', 'en')).toBe('May–June 2026');
+  });
+  it('shortens a month to the three letters people write', () => {
+    expect(formatPeriod('2026-08', 'id', 'short')).toBe('Agu 2026');
+    expect(formatPeriod('2026-05', 'en', 'short')).toBe('May 2026');
   });
 });

@@ -79,12 +79,12 @@ describe('jhtFullClaimPrecheck: other causes', () => {
 describe('jmoChannel', () => {
   const ok = { faceVerified: true, dataUpdated: true };
   it('keeps balances up to Rp15,000,000 in JMO', () => {
-    expect(jmoChannel(15_000_000, ok)).toBe('JMO');
-    expect(jmoChannel(15_000_001, ok)).toBe('LAPAK_ASIK');
+    expect(jmoChannel(15_000_000, ok)).toEqual({ channel: 'JMO', limit: 15_000_000, gaps: [] });
+    expect(jmoChannel(15_000_001, ok)).toEqual({ channel: 'LAPAK_ASIK', limit: 15_000_000, gaps: ['ABOVE_LIMIT'] });
   });
   it('sends people without face match or Pengkinian Data to Lapak Asik', () => {
-    expect(jmoChannel(1_000_000, { faceVerified: false, dataUpdated: true })).toBe('LAPAK_ASIK');
-    expect(jmoChannel(1_000_000, { faceVerified: true, dataUpdated: false })).toBe('LAPAK_ASIK');
+    expect(jmoChannel(1_000_000, { faceVerified: false, dataUpdated: true })).toMatchObject({ channel: 'LAPAK_ASIK', gaps: ['FACE_NOT_VERIFIED'] });
+    expect(jmoChannel(1_000_000, { faceVerified: true, dataUpdated: false })).toMatchObject({ channel: 'LAPAK_ASIK', gaps: ['DATA_NOT_UPDATED'] });
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { jpPensionAge, simulateJht, simulateJp } from '../../../../shared/rules/simulation.ts';
+import type { MembershipRecord } from '../../../../shared/sync/entities.ts';
+import { jhtBasisOf, jpPensionAge, simulateJht, simulateJp } from '../../../../shared/rules/simulation.ts';
 
 describe('simulateJht', () => {
   it('adds 5.7% of the wage every month when the return is zero', () => {
@@ -90,5 +91,40 @@ describe('jpPensionAge', () => {
     expect(jpPensionAge(2042)).toBe(64);
     expect(jpPensionAge(2043)).toBe(65);
     expect(jpPensionAge(2100)).toBe(65);
+  });
+});
+
+describe('a JHT projection for a self-employed (BPU) member', () => {
+  const card = (overrides: Partial<MembershipRecord>): MembershipRecord => ({
+    key: 'k',
+    kpj: '99000000001',
+    segment: 'BPU',
+    employerName: null,
+    programs: ['JKK', 'JKM', 'JHT'],
+    status: 'ACTIVE',
+    startDate: '2021-05-01',
+    endDate: null,
+    endReason: null,
+    reportedWage: null,
+    declaredIncome: 2_500_000,
+    cardToken: 't',
+    ...overrides,
+  });
+
+  it('adds the 2% of declared income the member pays, not 5.7% of a wage', () => {
+    const basis = jhtBasisOf([card({})]);
+    expect(basis).toEqual({ segment: 'BPU', monthlyWage: 2_500_000, jhtRatePercent: 2 });
+    const r = simulateJht({ balance0: 0, monthlyWage: basis!.monthlyWage, jhtRatePercent: basis!.jhtRatePercent, years: 1, returnPercent: 0 });
+    expect(r.totalContributions).toBe(50_000 * 12);
+  });
+
+  it('counts income below the BPU minimum as the minimum, and nothing when JHT was not chosen', () => {
+    expect(jhtBasisOf([card({ declaredIncome: 600_000 })])?.monthlyWage).toBe(1_000_000);
+    expect(jhtBasisOf([card({ programs: ['JKK', 'JKM'] })])).toBeNull();
+  });
+
+  it('uses the active employee cards, whose wages add up at 5.7%', () => {
+    const pu = (wage: number, status: MembershipRecord['status'] = 'ACTIVE') => card({ segment: 'PU', programs: ['JHT', 'JKK', 'JKM'], reportedWage: wage, declaredIncome: null, status });
+    expect(jhtBasisOf([pu(4_000_000), pu(3_000_000), pu(9_000_000, 'NONACTIVE'), card({})])).toEqual({ segment: 'PU', monthlyWage: 7_000_000, jhtRatePercent: 5.7 });
   });
 });

@@ -1,0 +1,33 @@
+import type { ComponentChildren } from 'preact';
+import { useEffect, useErrorBoundary } from 'preact/hooks';
+import { useLocation } from 'preact-iso';
+import { useText } from '../i18n/language.ts';
+import { shellText } from './shell-text.ts';
+
+/**
+ * A screen that throws while rendering (or whose live query fails) shows this instead of
+ * freezing on its loading skeleton; the rest of the app keeps working and moving to another
+ * screen tries again.
+ */
+export function ScreenErrorBoundary({ children }: { children: ComponentChildren }) {
+  const t = useText(shellText);
+  const { path } = useLocation();
+  const [error, resetError] = useErrorBoundary((caught: unknown) => console.error('screen failed', caught));
+  useEffect(() => {
+    if (error) resetError();
+  }, [path]);
+  if (!error) return <>{children}</>;
+  return (
+    <div class="notice notice--error" role="alert">
+      <p>{t.screenError}</p>
+      <div class="row">
+        <button type="button" class="btn" onClick={resetError}>
+          {t.retry}
+        </button>
+        <a class="btn btn--quiet" href="/">
+          {t.backHome}
+        </a>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,2 @@
+ALTER TABLE "complaint_messages" ADD COLUMN "reply_id" uuid;--> statement-breakpoint
+CREATE UNIQUE INDEX "complaint_messages_participant_reply" ON "complaint_messages" USING btree ("participant_id","reply_id");

@@ -285,6 +285,8 @@ class Walker {
     await this.visit('/klaim/baru');
     await this.page.getByRole('button', { name: button }).click();
     await this.page.waitForURL(/\/klaim\/draf\//);
+    // The draft renders after its live query answers; isVisible() below does not wait for it.
+    await this.page.locator('main').getByRole('button', { name: 'Lanjut', exact: true }).waitFor({ timeout: 30_000 });
     for (let step = 1; step <= 8; step++) {
       const label = `claim-${type}-step${step}`;
       const next = this.page.locator('main').getByRole('button', { name: 'Lanjut', exact: true });

@@ -128,7 +128,10 @@ describe('platform promises in Chromium: durable storage, data saver, periodic r
 
     // Switched off by hand, the timer and the periodic refresh come back.
     await page.goto(`${origin}/pengaturan`);
-    await page.getByRole('checkbox', { name: 'Hemat data' }).uncheck();
+    // The box stays disabled until the saved choice is read; a click before that changes nothing.
+    const saver = page.getByRole('checkbox', { name: 'Hemat data' });
+    await expect.poll(() => saver.isEnabled()).toBe(true);
+    await saver.uncheck();
     await expect.poll(() => periodicTags(page)).toEqual(['jmo-refresh']);
     await page.context().close();
   });

@@ -14,7 +14,7 @@ import { measureAccountTiming } from './account-timing.ts';
 const seconds = process.env.BENCH_LONG === '1' ? 60 : 5;
 const mixedSeconds = Number(process.env.BENCH_MIXED_SECONDS ?? 60);
 const LOAD_PARTICIPANTS = 500;
-const timingRounds = Number(process.env.BENCH_TIMING_ROUNDS ?? 100);
+const timingRounds = Number(process.env.BENCH_TIMING_ROUNDS ?? 200);
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const rows: { metric: string; value: string; target: string; ok: boolean | null }[] = [];
 const add = (metric: string, value: string, target = '', ok: boolean | null = null) => rows.push({ metric, value, target, ok });

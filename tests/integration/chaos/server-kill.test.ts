@@ -10,7 +10,7 @@ import { queueMutation } from '../../../client/sync/outbox.ts';
 import { readMeta } from '../../../client/data/meta.ts';
 import { freePort } from '../../e2e/support/server-process.ts';
 import { startServer } from '../../support/server-child.ts';
-import { createThrowawayPostgres } from '../../support/throwaway-postgres.ts';
+import { createThrowawayPostgres, type ThrowawayPostgres } from '../../support/throwaway-postgres.ts';
 import { accidentReport } from '../../support/claim-builders.ts';
 import { createMutex } from '../../support/sync-harness.ts';
 import type { PullResponse } from '../../../shared/sync/protocol.ts';
@@ -25,14 +25,17 @@ const databaseUrl = process.env.TEST_DATABASE_URL;
 describe(`SIGKILL of the server while a phone pushes (${KILLS} kills, ${databaseUrl ? 'PostgreSQL' : 'PGlite'})`, () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'jmo-chaos-'));
   let server: ChildProcess | null = null;
-  afterAll(() => {
+  let postgres: ThrowawayPostgres | null = null;
+  afterAll(async () => {
     server?.kill('SIGKILL');
     rmSync(dataDir, { recursive: true, force: true });
+    await postgres?.drop();
   });
 
   it('applies every queued item exactly once after any number of crashes', { timeout: timeLimitMs(KILLS, CHAOS_MS_PER_KILL) }, async () => {
     const port = await freePort();
-    const env: Record<string, string> = databaseUrl ? { DATABASE_URL: (await createThrowawayPostgres(databaseUrl, 'jmo_chaos')).url } : { DATA_DIR: dataDir };
+    if (databaseUrl) postgres = await createThrowawayPostgres(databaseUrl, 'jmo_chaos');
+    const env: Record<string, string> = postgres ? { DATABASE_URL: postgres.url } : { DATA_DIR: dataDir };
     const base = `http://127.0.0.1:${port}`;
     server = await startServer(port, env);
     const signIn = await fetch(`${base}/api/auth/sign-in`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ identifier: 'siti.rahayu@demo.jmo-lite.test', password: 'Demo-JMO-2026!' }) });

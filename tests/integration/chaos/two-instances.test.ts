@@ -8,7 +8,7 @@ import { freePort } from '../../e2e/support/server-process.ts';
 import { accidentReport } from '../../support/claim-builders.ts';
 import { createMutex } from '../../support/sync-harness.ts';
 import { startServer } from '../../support/server-child.ts';
-import { createThrowawayPostgres } from '../../support/throwaway-postgres.ts';
+import { createThrowawayPostgres, type ThrowawayPostgres } from '../../support/throwaway-postgres.ts';
 import type { PullResponse } from '../../../shared/sync/protocol.ts';
 
 const databaseUrl = process.env.TEST_DATABASE_URL;
@@ -17,10 +17,15 @@ const json = { 'Content-Type': 'application/json' };
 // Needs a shared PostgreSQL: runs in `npm run test:pg` (and CI), where TEST_DATABASE_URL is set.
 describe.runIf(databaseUrl)('two server instances on one PostgreSQL', () => {
   const servers: ChildProcess[] = [];
-  afterAll(() => servers.forEach((s) => s.kill('SIGKILL')));
+  let postgres: ThrowawayPostgres | null = null;
+  afterAll(async () => {
+    servers.forEach((s) => s.kill('SIGKILL'));
+    await postgres?.drop();
+  });
 
   it('keeps exactly-once delivery, sessions and rate limits when requests alternate at random', { timeout: 120_000 }, async () => {
-    const env = { DATABASE_URL: (await createThrowawayPostgres(databaseUrl!, 'jmo_chaos')).url };
+    postgres = await createThrowawayPostgres(databaseUrl!, 'jmo_chaos');
+    const env = { DATABASE_URL: postgres.url };
     const ports = [await freePort(), await freePort()];
     // One after the other: the first migrates and seeds, the second finds it done.
     for (const port of ports) servers.push(await startServer(port, env));

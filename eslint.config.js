@@ -4,15 +4,19 @@ import globals from 'globals';
 import { importX, createNodeResolver } from 'eslint-plugin-import-x';
 
 // Imports go one way: client -> shared, server -> shared. Lint enforces it so it stays true.
-const forbid = (folders, paths = []) => ({
+const forbid = (folders, paths = [], patterns = []) => ({
   'no-restricted-imports': [
     'error',
-    { paths, patterns: folders.map((folder) => ({ group: [`**/${folder}/*`, `**/${folder}`], message: `Do not import from ${folder}/ here (imports go client -> shared, server -> shared).` })) },
+    { paths, patterns: [...folders.map((folder) => ({ group: [`**/${folder}/*`, `**/${folder}`], message: `Do not import from ${folder}/ here (imports go client -> shared, server -> shared).` })), ...patterns] },
   ],
 });
 const innerZone = (target, from) => ({ target: `./${target}`, from: from.map((folder) => `./${folder}`), message: `${target}/ is imported by the outer layers, it does not import them.` });
 // Routes validate through the wrapper so the OpenAPI document sees every schema.
 const validatorThroughOpenApi = [{ name: '@hono/valibot-validator', message: 'Import vValidator from server/http/openapi/describe.ts: the OpenAPI document is built from it.' }];
+// A feature's services take plain input and answer result values; its route files alone speak HTTP.
+const httpOutsideRoutes = [{ group: ['hono', 'hono/*', '**/http/*'], message: 'Only *-routes.ts and *-responses.ts speak HTTP: take plain input (ip, user agent, cookie token) and return { ok, code } instead.' }];
+// The gateway simulator stands in for another company's web site: it is HTTP through and through.
+const featureHttpFiles = ['server/features/**/*-routes.ts', 'server/features/**/*-responses.ts', 'server/features/payments/gateway-simulator.ts'];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'data/**', 'node_modules/**', 'test-results/**', 'bench/**', 'coverage/**'] },
@@ -28,6 +32,7 @@ export default tseslint.config(
   },
   { files: ['client/**'], rules: forbid(['server']) },
   { files: ['server/**'], ignores: ['server/http/openapi/describe.ts'], rules: forbid(['client'], validatorThroughOpenApi) },
+  { files: ['server/features/**'], ignores: featureHttpFiles, rules: forbid(['client'], validatorThroughOpenApi, httpOutsideRoutes) },
   { files: ['server/http/openapi/describe.ts'], rules: forbid(['client']) },
   { files: ['shared/**'], rules: forbid(['client', 'server']) },
   {

@@ -1,15 +1,14 @@
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
-import type { Context } from 'hono';
-import type { AppDeps, AppEnv } from '../../app-env.ts';
+import type { AppDeps } from '../../app-env.ts';
 import { accounts, participants, passwordResets, sessions } from '../../db/schema.ts';
 import { hashToken, newToken } from '../../auth/session.ts';
 import { hashPassword } from '../../auth/password.ts';
-import { apiError } from '../../http/errors.ts';
 import { audit } from '../../security/audit.ts';
 import { enqueueMessage } from '../../messaging/message-outbox.ts';
-import { authErrors, passwordProblem } from '../../../shared/auth/auth-schemas.ts';
+import { passwordProblem } from '../../../shared/auth/auth-schemas.ts';
 import { enforceRateLimits } from './enforce-rate-limits.ts';
 import { RATE_RULES } from './rate-rules.ts';
+import { refused, type RateLimited, type Refused, type WeakPassword } from './auth-results.ts';
 import type { Tx } from '../../db/database.ts';
 
 const RESET_TTL_MS = 60 * 60 * 1000;
@@ -19,9 +18,9 @@ const RESET_TTL_MS = 60 * 60 * 1000;
  * same statements run either way (the reset row is inserted from the account, if there is
  * one), and the email is queued either way, born discarded when there is no account.
  */
-export async function requestPasswordReset(c: Context<AppEnv>, deps: AppDeps, input: { email: string }): Promise<Response> {
-  const ip = c.get('clientIp');
-  const limited = await enforceRateLimits(c, deps, 'password_reset_rate_limited', [
+export async function requestPasswordReset(deps: AppDeps, input: { email: string; ip: string }): Promise<{ ok: true } | RateLimited> {
+  const { ip } = input;
+  const limited = await enforceRateLimits(deps, 'password_reset_rate_limited', ip, [
     [`reset-ip:${ip}`, RATE_RULES.resetIp],
     [`reset-email:${input.email}`, RATE_RULES.resetEmail],
   ]);
@@ -39,7 +38,7 @@ export async function requestPasswordReset(c: Context<AppEnv>, deps: AppDeps, in
     await enqueueMessage(tx, message, now, reset ? undefined : { discardBecause: 'no account has this email' });
     await audit(tx, 'password_reset_requested', { accountId: reset?.accountId ?? null, ip, now });
   });
-  return c.json({ sent: true }, 202);
+  return { ok: true };
 }
 
 function insertResetForEmail(tx: Tx, email: string, tokenHash: string, now: Date) {
@@ -56,7 +55,7 @@ function insertResetForEmail(tx: Tx, email: string, tokenHash: string, now: Date
 }
 
 /** Sets the new password and ends every session of the account: whoever had it is out. */
-export async function confirmPasswordReset(c: Context<AppEnv>, deps: AppDeps, input: { token: string; password: string }): Promise<Response> {
+export async function confirmPasswordReset(deps: AppDeps, input: { token: string; password: string; ip: string }): Promise<{ ok: true } | Refused<'RESET_TOKEN_INVALID'> | WeakPassword> {
   const now = deps.clock.now();
   const [reset] = await deps.db
     .select({ reset: passwordResets, nik: participants.nik, birthDate: participants.birthDate })
@@ -64,9 +63,9 @@ export async function confirmPasswordReset(c: Context<AppEnv>, deps: AppDeps, in
     .innerJoin(accounts, eq(accounts.id, passwordResets.accountId))
     .innerJoin(participants, eq(participants.id, accounts.participantId))
     .where(and(eq(passwordResets.tokenHash, hashToken(input.token)), isNull(passwordResets.usedAt), gt(passwordResets.expiresAt, now)));
-  if (!reset) return apiError(c, 400, 'RESET_TOKEN_INVALID', authErrors.RESET_TOKEN_INVALID);
+  if (!reset) return refused('RESET_TOKEN_INVALID');
   const problem = passwordProblem(input.password, { nik: reset.nik, birthDate: reset.birthDate });
-  if (problem) return apiError(c, 400, 'WEAK_PASSWORD', problem, { password: problem });
+  if (problem) return { ok: false, code: 'WEAK_PASSWORD', field: 'password', problem };
   const passwordHash = await hashPassword(input.password);
   const accountId = reset.reset.accountId;
   await deps.db.transaction(async (tx) => {
@@ -74,6 +73,6 @@ export async function confirmPasswordReset(c: Context<AppEnv>, deps: AppDeps, in
     await tx.update(accounts).set({ passwordHash }).where(eq(accounts.id, accountId));
     await tx.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.accountId, accountId), isNull(sessions.revokedAt)));
   });
-  await audit(deps.db, 'password_reset_done', { accountId, ip: c.get('clientIp'), now });
-  return c.json({ reset: true });
+  await audit(deps.db, 'password_reset_done', { accountId, ip: input.ip, now });
+  return { ok: true };
 }

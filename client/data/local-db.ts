@@ -34,7 +34,6 @@ export interface DraftRow {
   step: number;
   createdAt: number;
   updatedAt: number;
-  mutationId?: number;
   resultRef?: string;
   rejection?: { code: string; message: string };
 }
@@ -94,11 +93,6 @@ export function openLocalDb(name = LOCAL_DB_NAME): JmoDb {
   // for one kind; a list that read all drafts took a complaint draft for a claim and crashed.
   db.version(3).stores({ drafts: '&id, kind, state, updatedAt, [kind+updatedAt], [kind+state]' });
   return db;
-}
-
-/** The drafts of one kind ('claim', 'complaint', 'profile'), most recently changed first. */
-export function draftsOfKind(db: JmoDb, kind: string): Promise<DraftRow[]> {
-  return db.drafts.where('[kind+updatedAt]').between([kind, Dexie.minKey], [kind, Dexie.maxKey]).reverse().toArray();
 }
 
 /** Tables the server owns: replaced by a snapshot, patched by a delta. */

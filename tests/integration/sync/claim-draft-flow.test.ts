@@ -56,7 +56,7 @@ describe('a claim drafted offline on the phone', () => {
     const facts = (await loadLocalClaimFacts(phone.db, kpj, 'JHT_FULL', draftId))!;
     expect(assessClaim(built.args, facts, '2026-11-25')).toMatchObject({ eligible: true, program: 'JHT' });
 
-    await queueClaim(phone.db, reopened, built.args, 'JHT penuh', 3);
+    await queueClaim(phone.db, built.args, 'JHT penuh', 3);
     expect(await phone.engine.sync()).toEqual({ kind: 'offline' });
     expect((await phone.db.drafts.get(draftId))?.state).toBe('queued');
 
@@ -89,7 +89,7 @@ describe('a claim drafted offline on the phone', () => {
     };
     const built = buildClaimArgs(draftId, data);
     if (!built.ok) throw new Error('draft should be complete');
-    await queueClaim(phone.db, (await phone.db.drafts.get(draftId))!, built.args, 'JHT penuh', 3);
+    await queueClaim(phone.db, built.args, 'JHT penuh', 3);
     await phone.engine.sync();
     const refused = (await phone.db.drafts.get(draftId))!;
     expect(refused).toMatchObject({ state: 'rejected', rejection: { code: 'CLAIM_IN_PROCESS' } });
@@ -116,7 +116,7 @@ describe('a claim drafted offline on the phone', () => {
     await saveClaimDraft(phone.db, draftId, { data, step: 4 }, 2);
     const built = buildClaimArgs(draftId, data);
     if (!built.ok) throw new Error('draft should be complete');
-    await queueClaim(phone.db, (await phone.db.drafts.get(draftId))!, built.args, 'Laporan kecelakaan', 3);
+    await queueClaim(phone.db, built.args, 'Laporan kecelakaan', 3);
     await queueMutation(phone.db, { name: 'profile.update', args: { address: 'Jl. Sesudah Klaim No. 9, Bandung' }, label: 'Alamat' }, 4);
     // The database refuses the row the real handler writes: the handler throws, as on a NUL byte.
     await t.database.db.execute(sql`alter table claims add constraint test_refuse_place check ((details->>'place') is distinct from 'Gudang Uji Penolakan Server')`);
@@ -137,7 +137,7 @@ describe('a claim drafted offline on the phone', () => {
     expect((await phone.db.drafts.get(copyId))?.data).toEqual(data);
     const rebuilt = buildClaimArgs(copyId, data);
     if (!rebuilt.ok) throw new Error('copy should be complete');
-    await queueClaim(phone.db, (await phone.db.drafts.get(copyId))!, rebuilt.args, 'Laporan kecelakaan', 6);
+    await queueClaim(phone.db, rebuilt.args, 'Laporan kecelakaan', 6);
     await phone.engine.sync();
     expect((await phone.db.drafts.get(copyId))?.state).toBe('sent');
     expect(await t.database.db.select().from(claims).where(eq(claims.draftId, copyId))).toHaveLength(1);

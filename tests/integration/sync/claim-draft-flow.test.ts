@@ -14,6 +14,15 @@ import { buildClaimArgs, type ClaimDraftData } from '../../../client/features/cl
 import { loadLocalClaimFacts } from '../../../client/features/claims/claim-local-facts.ts';
 import { assessClaim } from '../../../shared/claims/claim-eligibility.ts';
 
+/** Every answer a JHT claim after a lay-off needs, as the wizard stores them. */
+const completeJhtFullDraft = (kpj: string, holderName: string): ClaimDraftData => ({
+  type: 'JHT_FULL',
+  kpj,
+  cause: 'PHK',
+  bankAccount: { bankCode: '009', number: '0123456789', holderName },
+  documentsConfirmed: ['KTP', 'KK', 'KPJ', 'BUKU_TABUNGAN', 'BUKTI_PHK'],
+});
+
 describe('a claim drafted offline on the phone', () => {
   const dewi = signedInApp(demoEmails.dewi);
 
@@ -32,13 +41,7 @@ describe('a claim drafted offline on the phone', () => {
     phone.setFault('network-down');
 
     const draftId = await openClaimDraft(phone.db, 'JHT_FULL', [], 1, randomUUID);
-    const data: ClaimDraftData = {
-      type: 'JHT_FULL',
-      kpj,
-      cause: 'PHK',
-      bankAccount: { bankCode: '009', number: '0123456789', holderName: 'DEWI LESTARI' },
-      documentsConfirmed: ['KTP', 'KK', 'KPJ', 'BUKU_TABUNGAN', 'BUKTI_PHK'],
-    };
+    const data = completeJhtFullDraft(kpj, 'DEWI LESTARI');
     await saveClaimDraft(phone.db, draftId, { data, step: 4 }, 2);
     // The browser is killed here: a new handle on the same database finds the draft as left.
     phone.db.close();
@@ -75,13 +78,7 @@ describe('a claim drafted offline on the phone', () => {
     const kpj = (await phone.db.memberships.toArray())[0]!.kpj;
     await claimInProcess(kpj);
     const draftId = await openClaimDraft(phone.db, 'JHT_FULL', [], 1, randomUUID);
-    const data: ClaimDraftData = {
-      type: 'JHT_FULL',
-      kpj,
-      cause: 'PHK',
-      bankAccount: { bankCode: '009', number: '0123456789', holderName: 'Dewi Lestari' },
-      documentsConfirmed: ['KTP', 'KK', 'KPJ', 'BUKU_TABUNGAN', 'BUKTI_PHK'],
-    };
+    const data = completeJhtFullDraft(kpj, 'Dewi Lestari');
     const built = buildClaimArgs(draftId, data);
     if (!built.ok) throw new Error('draft should be complete');
     await queueClaim(phone.db, built.args, 'JHT penuh', 3);

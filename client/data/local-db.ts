@@ -94,6 +94,3 @@ export function openLocalDb(name = LOCAL_DB_NAME): JmoDb {
   db.version(3).stores({ drafts: '&id, kind, state, updatedAt, [kind+updatedAt], [kind+state]' });
   return db;
 }
-
-/** Tables the server owns: replaced by a snapshot, patched by a delta. */
-export { SYNCED_TABLES } from '../../shared/sync/entities.ts';

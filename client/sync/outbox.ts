@@ -27,7 +27,7 @@ export async function queueMutation(db: JmoDb, mutation: NewMutation, now: numbe
 }
 
 /** The local tables by name (`drafts`, `claims`, …), for hooks that say which ones they write. */
-export type LocalTableName = Exclude<keyof JmoDb, keyof Dexie>;
+type LocalTableName = Exclude<keyof JmoDb, keyof Dexie>;
 
 /**
  * What a feature does when the server answers one of its mutations (e.g. its draft becomes

@@ -4,7 +4,7 @@ import type { MutationOutcomeHooks } from '../../sync/outbox.ts';
 import type { ClaimSubmitArgs, ClaimType } from '../../../shared/claims/claim-schemas.ts';
 import type { ClaimDraftData } from './claim-draft-model.ts';
 
-export const CLAIM_DRAFT_KIND = 'claim';
+const CLAIM_DRAFT_KIND = 'claim';
 
 /** Claims and their corrections learn the server's answer in their drafts (registered in client/mutation-outcomes.ts). */
 export const claimMutationOutcomes: MutationOutcomeHooks = { 'claim.submit': settleDraft, 'claim.resubmit': settleDraft };
@@ -68,7 +68,7 @@ export function queueClaim(db: JmoDb, args: ClaimSubmitArgs, label: string, now:
 }
 
 /** Whether the participant may delete this draft: not while its mutation is on its way. */
-export const isDeletableDraft = (draft: DraftRow) => draft.state === 'editing' || draft.state === 'rejected';
+const isDeletableDraft = (draft: DraftRow) => draft.state === 'editing' || draft.state === 'rejected';
 
 export async function deleteClaimDraft(db: JmoDb, id: string): Promise<void> {
   await db.transaction('rw', db.drafts, async () => {

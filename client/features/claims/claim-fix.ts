@@ -6,7 +6,7 @@ import type { Language } from '../../i18n/language.ts';
 import { fieldErrorsFrom, type FieldErrors, type FieldHelp } from '../../ui/field-errors.ts';
 
 /** Corrections to a returned claim are kept as a draft of this kind, so the tracker can show their delivery. */
-export const CLAIM_FIX_DRAFT_KIND = 'claim-fix';
+const CLAIM_FIX_DRAFT_KIND = 'claim-fix';
 
 /** What the participant typed in the correction form, before it is checked. */
 export interface ClaimFixInput {

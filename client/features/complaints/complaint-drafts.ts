@@ -3,7 +3,7 @@ import { draftsOfKind, queueDraft, settleDraft } from '../../data/drafts.ts';
 import type { MutationOutcomeHooks } from '../../sync/outbox.ts';
 import type { ComplaintFileArgs } from '../../../shared/complaints/complaint-schemas.ts';
 
-export const COMPLAINT_DRAFT_KIND = 'complaint';
+const COMPLAINT_DRAFT_KIND = 'complaint';
 
 /** Complaints and replies learn the server's answer in their drafts (registered in client/mutation-outcomes.ts). */
 export const complaintMutationOutcomes: MutationOutcomeHooks = { 'complaint.file': settleDraft, 'complaint.reply': settleDraft };

@@ -7,7 +7,7 @@ import type { ComplaintMessageRecord } from '../../../shared/sync/entities.ts';
  * A reply lives in `drafts` (id = the reply id sent to the server) so it goes queued → sent
  * or rejected like every other draft; no table of its own is needed.
  */
-export const COMPLAINT_REPLY_KIND = 'complaint.reply';
+const COMPLAINT_REPLY_KIND = 'complaint.reply';
 
 export interface PendingReply {
   id: string;

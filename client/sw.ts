@@ -3,6 +3,7 @@ import { clientsClaim } from 'workbox-core';
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { createBrowserSyncEngine } from './sync/browser-sync-engine.ts';
+import { appMutationOutcomes } from './mutation-outcomes.ts';
 import { BACKGROUND_SYNC_TAG, PERIODIC_SYNC_TAG } from './sync/sync-names.ts';
 import type { NotificationRecord } from '../shared/sync/entities.ts';
 import { openDeviceDb } from './data/device-db.ts';
@@ -37,7 +38,7 @@ interface ExtendableTagEvent extends ExtendableEvent {
 
 const deviceDb = openDeviceDb();
 // The worker's own requests (precache downloads, background syncs) are counted here, not in a page.
-const { sync, recordUsage } = createBrowserSyncEngine(deviceDb);
+const { sync, recordUsage } = createBrowserSyncEngine(appMutationOutcomes, deviceDb);
 
 async function syncInBackground(): Promise<void> {
   const outcome = await sync();

@@ -17,7 +17,7 @@ export type DeviceDb = Dexie & {
   usage: EntityTable<NetworkUsageRow, 'month'>;
 };
 
-export const DEVICE_DB_NAME = 'jmo-lite-device';
+const DEVICE_DB_NAME = 'jmo-lite-device';
 
 /**
  * Kept apart from the account's database (client/data/local-db.ts), which a sign-out deletes:

@@ -34,7 +34,6 @@ export interface DraftRow {
   step: number;
   createdAt: number;
   updatedAt: number;
-  mutationId?: number;
   resultRef?: string;
   rejection?: { code: string; message: string };
 }
@@ -95,11 +94,3 @@ export function openLocalDb(name = LOCAL_DB_NAME): JmoDb {
   db.version(3).stores({ drafts: '&id, kind, state, updatedAt, [kind+updatedAt], [kind+state]' });
   return db;
 }
-
-/** The drafts of one kind ('claim', 'complaint', 'profile'), most recently changed first. */
-export function draftsOfKind(db: JmoDb, kind: string): Promise<DraftRow[]> {
-  return db.drafts.where('[kind+updatedAt]').between([kind, Dexie.minKey], [kind, Dexie.maxKey]).reverse().toArray();
-}
-
-/** Tables the server owns: replaced by a snapshot, patched by a delta. */
-export { SYNCED_TABLES } from '../../shared/sync/entities.ts';

@@ -1,7 +1,7 @@
 import type { DeviceDb } from '../data/device-db.ts';
 
 /** What a typical prepaid package costs per GB (1 GB = 1024 MB, as operators count). */
-export const RUPIAH_PER_GB = 4_300;
+const RUPIAH_PER_GB = 4_300;
 const BYTES_PER_GB = 1024 ** 3;
 
 export function monthOf(now: number): string {

@@ -1,8 +1,7 @@
 import type { JmoDb } from '../data/local-db.ts';
-import { SYNCED_TABLES } from '../data/local-db.ts';
 import { writeMeta } from '../data/meta.ts';
 import type { PullResponse } from '../../shared/sync/protocol.ts';
-import type { NotificationRecord } from '../../shared/sync/entities.ts';
+import { SYNCED_TABLES, type NotificationRecord } from '../../shared/sync/entities.ts';
 
 /**
  * Applies one pull answer atomically: the rows, the tombstones and the new cursor commit

@@ -1,4 +1,4 @@
-export const RETRY_BASE_MS = 2_000;
+const RETRY_BASE_MS = 2_000;
 export const RETRY_CAP_MS = 5 * 60_000;
 
 /**

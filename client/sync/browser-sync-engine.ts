@@ -1,7 +1,8 @@
 import { openLocalDb } from '../data/local-db.ts';
 import { openDeviceDb, type DeviceDb } from '../data/device-db.ts';
 import { createUsageRecorder } from '../net/network-usage.ts';
-import { createSyncEngine } from './sync-engine.ts';
+import { createSyncEngine, type SyncOutcome } from './sync-engine.ts';
+import type { MutationOutcomeHooks } from './outbox.ts';
 import { withWebLock } from './web-lock.ts';
 
 /**
@@ -9,17 +10,23 @@ import { withWebLock } from './web-lock.ts';
  * same lock, so the two never push at the same time. Each worker's requests appear in its
  * own Resource Timing, not the page's, so every sync counts its traffic into the month's total.
  */
-export function createBrowserSyncEngine(deviceDb: DeviceDb = openDeviceDb()) {
+export function createBrowserSyncEngine(outcomeHooks: MutationOutcomeHooks, deviceDb: DeviceDb = openDeviceDb()) {
   const engine = createSyncEngine({
     db: openLocalDb(),
     fetch: globalThis.fetch.bind(globalThis),
     now: Date.now,
     withLock: withWebLock,
     randomUUID: () => crypto.randomUUID(),
+    outcomeHooks,
   });
   const recordUsage = createUsageRecorder(deviceDb, globalThis.performance, Date.now);
   return {
     sync: () => engine.sync().finally(recordUsage),
     recordUsage,
   };
+}
+
+/** What the page's sync worker offers the page (through comlink). */
+export interface SyncApi {
+  sync(): Promise<SyncOutcome>;
 }

@@ -1,7 +1,7 @@
 import { PERIODIC_SYNC_TAG } from './sync-names.ts';
 
 /** Chromium wakes the service worker at most this often, and less for rarely used apps. */
-export const PERIODIC_MIN_INTERVAL_MS = 12 * 60 * 60 * 1000;
+const PERIODIC_MIN_INTERVAL_MS = 12 * 60 * 60 * 1000;
 
 interface PeriodicSyncManager {
   register(tag: string, options: { minInterval: number }): Promise<void>;

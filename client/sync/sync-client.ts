@@ -1,6 +1,6 @@
 import { wrap } from 'comlink';
 import { signal } from '@preact/signals';
-import type { SyncApi } from './sync-worker.ts';
+import type { SyncApi } from './browser-sync-engine.ts';
 import { createSyncScheduler } from './sync-scheduler.ts';
 import { BACKGROUND_SYNC_TAG } from './sync-names.ts';
 import { requestPersistentStorage } from '../data/storage-quota.ts';
@@ -17,7 +17,7 @@ let scheduler: ReturnType<typeof createSyncScheduler> | null = null;
 /** Starts the sync worker and its triggers once per page. */
 export function startSync(): void {
   if (scheduler) return;
-  const worker = new Worker(new URL('./sync-worker.ts', import.meta.url), { type: 'module', name: 'jmo-sync' });
+  const worker = new Worker(new URL('../sync-worker.ts', import.meta.url), { type: 'module', name: 'jmo-sync' });
   const api = wrap<SyncApi>(worker);
   scheduler = createSyncScheduler({
     // The page's own requests (sign-in, screens) are counted alongside, while the page is alive.

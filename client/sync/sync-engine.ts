@@ -1,7 +1,7 @@
 import type { JmoDb, OutboxRow } from '../data/local-db.ts';
 import { readMeta, writeMeta, type SyncStatus } from '../data/meta.ts';
 import { MAX_PUSH_BATCH, type MutationResult, type PushResponse } from '../../shared/sync/protocol.ts';
-import { ensureDeviceId } from './outbox.ts';
+import { ensureDeviceId, type MutationOutcomeHooks } from './outbox.ts';
 import { applyPullResponse, recordConfirmation } from './apply-pull.ts';
 import type { PullResponse } from '../../shared/sync/protocol.ts';
 import type { NotificationRecord } from '../../shared/sync/entities.ts';
@@ -14,6 +14,11 @@ export interface SyncDeps {
   /** One flush at a time across tabs, the worker and the service worker (Web Locks in browsers). */
   withLock: <T>(job: () => Promise<T>) => Promise<T>;
   randomUUID: () => string;
+  /**
+   * What the features do when the server answers their mutations (drafts learn "sent" or
+   * "refused"): the engine knows no feature and writes no feature's rows itself.
+   */
+  outcomeHooks: MutationOutcomeHooks;
   /** '' in the browser (same origin); an absolute origin in Node tests. */
   baseUrl?: string;
   requestTimeoutMs?: number;
@@ -107,35 +112,32 @@ export function createSyncEngine(deps: SyncDeps) {
     return { pushed, rejected };
   }
 
+  // A Map, so a mutation named like an Object method ("toString") finds no hook.
+  const outcomeHooks = new Map(Object.entries(deps.outcomeHooks));
+  const hookTables = [...new Set([...outcomeHooks.values()].flatMap((hook) => hook.tables))];
+
   /**
-   * Result first, outbox delete in the same transaction: a crash in between must resend (the
-   * server dedupes by mutation id), never lose the item.
+   * Result, the feature's own effect of it and the outbox delete in one transaction: a crash
+   * in between must resend (the server dedupes by mutation id), never lose the item.
    */
   async function storeResults(results: MutationResult[]): Promise<void> {
     if (results.length === 0) return;
     const { db } = deps;
-    await db.transaction('rw', [db.outbox, db.results, db.drafts], async () => {
+    await db.transaction('rw', [db.outbox, db.results, ...hookTables.map((name) => db.table(name))], async () => {
       for (const result of results) {
         const row = await db.outbox.get(result.id);
         if (!row) continue;
-        const rejection = result.status === 'rejected' ? { code: result.code, message: result.message } : undefined;
+        const now = deps.now();
         await db.results.put({
           id: result.id,
           name: row.name,
           status: result.status,
           ref: result.status === 'applied' ? result.ref : undefined,
-          ...rejection,
+          ...(result.status === 'rejected' ? { code: result.code, message: result.message } : {}),
           draftId: row.draftId,
-          receivedAt: deps.now(),
+          receivedAt: now,
         });
-        if (row.draftId) {
-          await db.drafts.update(row.draftId, {
-            state: result.status === 'applied' ? 'sent' : 'rejected',
-            resultRef: result.status === 'applied' ? result.ref : undefined,
-            rejection,
-            updatedAt: deps.now(),
-          });
-        }
+        await outcomeHooks.get(row.name)?.settle(db, row, result, now);
         await db.outbox.delete(result.id);
       }
     });
@@ -148,15 +150,11 @@ export function createSyncEngine(deps: SyncDeps) {
    */
   async function renumberFrom(expectedId: number): Promise<void> {
     const { db } = deps;
-    await db.transaction('rw', [db.outbox, db.meta, db.drafts], async () => {
+    await db.transaction('rw', [db.outbox, db.meta], async () => {
       const rows = await db.outbox.where('id').aboveOrEqual(expectedId).sortBy('id');
       await db.outbox.bulkDelete(rows.map((row) => row.id));
       let id = expectedId;
-      for (const row of rows) {
-        await db.outbox.add({ ...row, id });
-        if (row.draftId) await db.drafts.update(row.draftId, { mutationId: id });
-        id++;
-      }
+      for (const row of rows) await db.outbox.add({ ...row, id: id++ });
       await writeMeta(db, 'nextMutationId', id);
     });
   }

@@ -1,20 +1,13 @@
 import { addMonths, addPeriods, periodOf } from '../../shared/rules/dates.ts';
-import { bpuContribution, puContribution } from '../../shared/rules/contributions.ts';
+import { bpuContribution, puContribution, type ContributionAmounts } from '../../shared/rules/contributions.ts';
 import { createRandom, type Random } from './random.ts';
 import { demoPeople, type DemoCard, type DemoPerson } from './demo-people.ts';
 import { birthRegions, employerKinds, familyNames, femaleGivenNames, maleGivenNames, motherGivenNames } from './name-lists.ts';
 import { jhtReturnBpForYear } from './jht-return-rates.ts';
 
-export interface PlannedContribution {
+export interface PlannedContribution extends ContributionAmounts {
   period: string;
   wageBase: number;
-  jhtEmployer: number;
-  jhtWorker: number;
-  jpEmployer: number;
-  jpWorker: number;
-  jkk: number;
-  jkm: number;
-  jkp: number;
   status: 'PAID' | 'UNPAID';
   paidAt: string | null;
 }
@@ -66,6 +59,8 @@ export interface SeedPlan {
 const SEED = 20_261_125;
 const JKP_START_PERIOD = '2021-02';
 const WAGE_GROWTH_PER_YEAR = 0.06;
+/** BPU members pay JKK, JKM and JHT themselves: every other program and payer is 0. */
+const NO_CONTRIBUTION: ContributionAmounts = { jhtEmployer: 0, jhtWorker: 0, jpEmployer: 0, jpWorker: 0, jkk: 0, jkm: 0, jkp: 0 };
 
 /** Deterministic for a given `today` and size: the same demo on every machine. */
 export function planSeed(today: string, extraParticipants: number): SeedPlan {
@@ -127,25 +122,22 @@ function planMembership(card: DemoCard, kpj: string, employer: PlannedEmployer |
     const wage = Math.round(card.wage / (1 + WAGE_GROWTH_PER_YEAR) ** yearsBefore / 1000) * 1000;
     const isPaid = !unpaid.has(period);
     const paidAt = isPaid ? `${addPeriods(period, 1)}-15` : null;
+    const status = isPaid ? 'PAID' : 'UNPAID';
     if (segment === 'PU') {
-      const amounts = puContribution(wage, card.riskClass, `${period}-01`);
+      const { workerTotal: _worker, employerTotal: _employer, ...amounts } = puContribution(wage, card.riskClass, `${period}-01`);
       const hasJp = employer?.largeFirm ?? false;
       contributions.push({
+        ...amounts,
+        ...(hasJp ? {} : { jpEmployer: 0, jpWorker: 0 }),
+        jkp: period >= JKP_START_PERIOD ? amounts.jkp : 0,
         period,
         wageBase: wage,
-        jhtEmployer: amounts.jhtEmployer,
-        jhtWorker: amounts.jhtWorker,
-        jpEmployer: hasJp ? amounts.jpEmployer : 0,
-        jpWorker: hasJp ? amounts.jpWorker : 0,
-        jkk: amounts.jkk,
-        jkm: amounts.jkm,
-        jkp: period >= JKP_START_PERIOD ? amounts.jkp : 0,
-        status: isPaid ? 'PAID' : 'UNPAID',
+        status,
         paidAt,
       });
     } else {
       const amounts = bpuContribution(card.wage, true, 1);
-      contributions.push({ period, wageBase: amounts.base, jhtEmployer: 0, jhtWorker: amounts.jht, jpEmployer: 0, jpWorker: 0, jkk: amounts.jkk, jkm: amounts.jkm, jkp: 0, status: isPaid ? 'PAID' : 'UNPAID', paidAt });
+      contributions.push({ ...NO_CONTRIBUTION, jhtWorker: amounts.jht, jkk: amounts.jkk, jkm: amounts.jkm, period, wageBase: amounts.base, status, paidAt });
     }
   }
   const programs = segment === 'BPU' ? ['JKK', 'JKM', 'JHT'] : employer?.largeFirm ? ['JHT', 'JKK', 'JKM', 'JP', 'JKP'] : ['JHT', 'JKK', 'JKM', 'JKP'];

@@ -15,7 +15,7 @@ export interface ClaimFactRows {
   claims: readonly { kpj: string; type: string; status: string }[];
 }
 
-export const programOfClaim = (type: string): 'JHT' | 'JKP' | 'JKK' => (type === 'JKP' ? 'JKP' : type === 'JKK' ? 'JKK' : 'JHT');
+const programOfClaim = (type: string): 'JHT' | 'JKP' | 'JKK' => (type === 'JKP' ? 'JKP' : type === 'JKK' ? 'JKK' : 'JHT');
 
 /**
  * The one reading of stored rows into ClaimFacts, so the phone's pre-check and the server's

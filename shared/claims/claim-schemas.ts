@@ -9,7 +9,7 @@ const DocumentId = text({ min: 1, max: 64, required: 'Dokumen tidak dikenali.' }
 const DocumentIds = v.pipe(v.array(DocumentId), v.maxLength(30));
 
 /** Photos of documents come in a later release; the draft already has a place for them. */
-export const AttachmentRefSchema = v.object({ documentId: DocumentId, blobKey: text({ min: 1, max: 128, required: 'Lampiran tidak dikenali.' }) });
+const AttachmentRefSchema = v.object({ documentId: DocumentId, blobKey: text({ min: 1, max: 128, required: 'Lampiran tidak dikenali.' }) });
 
 const common = {
   draftId: v.pipe(v.string(), v.uuid('Draf tidak dikenali.')),
@@ -20,9 +20,9 @@ const common = {
 
 export const JHT_FULL_CAUSES = ['RESIGN', 'PHK', 'PKWT_END', 'BPU_STOP', 'RETIREMENT_AGE', 'DISABILITY', 'EMIGRATION'] as const;
 
-export const JhtFullArgsSchema = v.object({ ...common, type: v.literal('JHT_FULL'), cause: v.picklist(JHT_FULL_CAUSES, 'Pilih sebab klaim.'), bankAccount: BankAccountSchema });
-export const JhtPartialArgsSchema = v.object({ ...common, type: v.literal('JHT_PARTIAL'), percent: v.picklist([10, 30] as const, 'Pilih 10% atau 30%.'), bankAccount: BankAccountSchema });
-export const JkpArgsSchema = v.object({
+const JhtFullArgsSchema = v.object({ ...common, type: v.literal('JHT_FULL'), cause: v.picklist(JHT_FULL_CAUSES, 'Pilih sebab klaim.'), bankAccount: BankAccountSchema });
+const JhtPartialArgsSchema = v.object({ ...common, type: v.literal('JHT_PARTIAL'), percent: v.picklist([10, 30] as const, 'Pilih 10% atau 30%.'), bankAccount: BankAccountSchema });
+const JkpArgsSchema = v.object({
   ...common,
   type: v.literal('JKP'),
   bankAccount: BankAccountSchema,

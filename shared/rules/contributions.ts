@@ -3,8 +3,12 @@ import { percentOf } from '../money/rupiah.ts';
 import { periodIndex, periodOf } from './dates.ts';
 import { DEFAULT_RATE_TABLES, JKK_RISK_RATES_PERCENT, rateTableOn, type RateTable } from './rate-table.ts';
 
-/** Monthly PU contribution split by program and payer, in whole rupiah. */
-export interface PuContribution {
+/**
+ * A month's contribution split by program and payer, in whole rupiah: declared once here for
+ * the rules, the synced record (shared/sync/entities.ts) and the seed. JKP is not billed to
+ * anyone (see puContribution); a program the card does not have is 0.
+ */
+export interface ContributionAmounts {
   jhtEmployer: number;
   jhtWorker: number;
   jpEmployer: number;
@@ -12,6 +16,10 @@ export interface PuContribution {
   jkk: number;
   jkm: number;
   jkp: number;
+}
+
+/** Monthly PU contribution split by program and payer, and what each payer pays in all. */
+export interface PuContribution extends ContributionAmounts {
   workerTotal: number;
   employerTotal: number;
 }

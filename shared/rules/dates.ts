@@ -93,7 +93,7 @@ const MONTH_NAMES = {
 } as const;
 
 /** The month's name, 'Desember' or (short) 'Des'; `month` is 1..12. */
-export function monthName(month: number, language: 'id' | 'en' = 'id', form: 'long' | 'short' = 'long'): string {
+function monthName(month: number, language: 'id' | 'en' = 'id', form: 'long' | 'short' = 'long'): string {
   const name = MONTH_NAMES[language][month - 1];
   if (!name) throw new RangeError(`Invalid month: ${month}`);
   return form === 'short' ? name.slice(0, 3) : name;

@@ -3,8 +3,6 @@ import { percentOf } from '../money/rupiah.ts';
 import { addMonths, ageOn, formatShortDate, membershipDuration, monthsBetween } from './dates.ts';
 import { DEFAULT_RATE_TABLES, rateTableOn, type RateTable } from './rate-table.ts';
 
-export { requiredDocuments, type ClaimType, type RequiredDocument } from './claim-documents.ts';
-
 /** Why a membership ended, as reported by the employer or the BPU participant. */
 export type EndReason = 'RESIGN' | 'PHK' | 'PKWT_END' | 'BPU_STOP' | 'RETIRE' | 'DEATH' | 'DISABILITY' | 'EMIGRATION';
 

@@ -1,3 +1,5 @@
+import type { ContributionAmounts } from '../rules/contributions.ts';
+
 /**
  * The rows the server sends to the phone, one type per synced table. `key` is the server
  * row's id as a string: a deleted row leaves only its id behind, so tombstones can name it.
@@ -44,18 +46,11 @@ export interface BalanceRecord {
   total: number;
 }
 
-export interface ContributionRecord {
+export interface ContributionRecord extends ContributionAmounts {
   key: string;
   kpj: string;
   period: string;
   wageBase: number;
-  jhtEmployer: number;
-  jhtWorker: number;
-  jpEmployer: number;
-  jpWorker: number;
-  jkk: number;
-  jkm: number;
-  jkp: number;
   status: 'PAID' | 'UNPAID' | 'LATE';
   paidAt: string | null;
 }

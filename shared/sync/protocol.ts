@@ -4,7 +4,7 @@ import { safeString } from '../schema/text.ts';
 
 /** Sync protocol v1 (../shared/DESIGN.md): what the phone and the server exchange. */
 export const MAX_PUSH_BATCH = 100;
-export const MAX_MUTATION_NAME = 64;
+const MAX_MUTATION_NAME = 64;
 
 export const MutationSchema = v.object({
   id: v.pipe(v.number(), v.safeInteger(), v.minValue(1)),

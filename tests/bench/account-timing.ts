@@ -1,5 +1,4 @@
-import { eq, isNull } from 'drizzle-orm';
-import { accounts, memberships, participants } from '../../server/db/schema.ts';
+import { participantWithoutAccount } from '../support/test-session.ts';
 import type { BenchServer } from './bench-server.ts';
 
 export interface CaseFigures {
@@ -73,14 +72,7 @@ export async function measureAccountTiming(server: BenchServer, rounds: { reset:
 
 /** A registration for a person without an account, past the identity step. */
 async function startRegistration(server: BenchServer): Promise<string> {
-  const [person] = await server.database.db
-    .select({ nik: participants.nik, kpj: memberships.kpj, fullName: participants.fullName, birthDate: participants.birthDate })
-    .from(participants)
-    .innerJoin(memberships, eq(memberships.participantId, participants.id))
-    .leftJoin(accounts, eq(accounts.participantId, participants.id))
-    .where(isNull(accounts.id))
-    .limit(1);
-  if (!person) throw new Error('no participant without an account in the bench data');
+  const person = await participantWithoutAccount(server.database.db);
   const res = await fetch(`${server.url}/api/auth/register/identity`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(person) });
   if (res.status !== 200) throw new Error(`register/identity answered ${res.status}`);
   return ((await res.json()) as { registrationId: string }).registrationId;

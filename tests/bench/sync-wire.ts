@@ -5,6 +5,7 @@ import { claims } from '../../server/db/schema.ts';
 import { advanceClaim } from '../../server/features/claims/claim-status.ts';
 import { openLocalDb } from '../../client/data/local-db.ts';
 import { createSyncEngine } from '../../client/sync/sync-engine.ts';
+import { appMutationOutcomes } from '../../client/mutation-outcomes.ts';
 import { queueMutation } from '../../client/sync/outbox.ts';
 import { accidentReport } from '../support/claim-builders.ts';
 import type { BenchServer } from './bench-server.ts';
@@ -46,6 +47,7 @@ export async function measureSyncWire(server: BenchServer) {
     now: Date.now,
     withLock: (job) => job(),
     randomUUID,
+    outcomeHooks: appMutationOutcomes,
     baseUrl: server.url,
   });
   await engine.sync();

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { newPhonePage, saveScreenshot } from './support/browser.ts';
 import { forwardedMutations, useE2eSuite } from './support/suite.ts';
+import { registerRinaUntilCodes } from './support/registration.ts';
 
 interface Mail {
   recipient: string;
@@ -19,22 +20,7 @@ describe('accounts and services in a real browser', () => {
 
   it('registers a participant with email and SMS codes, then files a complaint offline that gets a ticket after reconnecting', async () => {
     const page = await suite.openPhone();
-    const seedLine = suite.server.output.join('').split('\n').find((line) => line.includes('Rina Kartika'))!;
-    const nik = seedLine.match(/NIK (\d{16})/)![1]!;
-    const kpj = seedLine.match(/KPJ (\d{11})/)![1]!;
-
-    await page.goto(`${suite.url}/daftar`);
-    await page.getByLabel('NIK').fill(nik);
-    await page.getByLabel('Nomor KPJ (kartu peserta)').fill(kpj);
-    await page.getByLabel('Nama lengkap sesuai KTP').fill('Rina Kartika');
-    await page.getByLabel('Tanggal lahir').fill('1998-11-09');
-    await page.getByRole('button', { name: 'Lanjut' }).click();
-    await page.getByLabel('Email').fill('rina.kartika@contoh.id');
-    await page.getByLabel('Nomor HP').fill('0812 7777 1234');
-    await page.getByLabel('Kata sandi baru').fill('Es-Cendol-Dingin-5');
-    await page.getByLabel('Ulangi kata sandi').fill('Es-Cendol-Dingin-5');
-    await page.getByRole('button', { name: 'Lanjut' }).click();
-    await page.getByText(/Kami mengirim kode 6 angka/).waitFor();
+    await registerRinaUntilCodes(suite, page, { email: 'rina.kartika@contoh.id', phone: '0812 7777 1234' });
     await saveScreenshot(page, 'register-codes');
     // Typed data survives a reload (the password is never stored).
     await page.reload({ waitUntil: 'load' });

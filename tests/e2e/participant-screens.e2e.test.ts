@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { saveScreenshot } from './support/browser.ts';
 import { demoEmails, useE2eSuite } from './support/suite.ts';
+import { registerRinaUntilCodes } from './support/registration.ts';
 
 const rupiah = (text: string) => Number(text.replace(/\D/g, ''));
 
@@ -62,19 +63,7 @@ describe('participant screens at 360×640', () => {
 
   it('shows a wrong SMS code on screen, next to the SMS field, naming the SMS code', async () => {
     const page = await suite.openPhone();
-    const seedLine = suite.server.output.join('').split('\n').find((line) => line.includes('Rina Kartika'))!;
-    await page.goto(`${suite.url}/daftar`);
-    await page.getByLabel('NIK').fill(seedLine.match(/NIK (\d{16})/)![1]!);
-    await page.getByLabel('Nomor KPJ (kartu peserta)').fill(seedLine.match(/KPJ (\d{11})/)![1]!);
-    await page.getByLabel('Nama lengkap sesuai KTP').fill('Rina Kartika');
-    await page.getByLabel('Tanggal lahir').fill('1998-11-09');
-    await page.getByRole('button', { name: 'Lanjut' }).click();
-    await page.getByLabel('Email').fill('rina.salah@contoh.id');
-    await page.getByLabel('Nomor HP').fill('0812 7777 0001');
-    await page.getByLabel('Kata sandi baru').fill('Es-Cendol-Dingin-5');
-    await page.getByLabel('Ulangi kata sandi').fill('Es-Cendol-Dingin-5');
-    await page.getByRole('button', { name: 'Lanjut' }).click();
-    await page.getByText(/Kami mengirim kode 6 angka/).waitFor();
+    await registerRinaUntilCodes(suite, page, { email: 'rina.salah@contoh.id', phone: '0812 7777 0001' });
     // A random 6-digit code is 000000 once in a million runs.
     await page.getByLabel('Kode dari SMS').fill('000000');
     await page.getByRole('button', { name: 'Periksa kode' }).nth(1).click();

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
-export const bankOf = (holderName: string) => ({ bankCode: '002', number: '123456789012', holderName });
+const bankOf = (holderName: string) => ({ bankCode: '002', number: '123456789012', holderName });
 
 export function jhtFullClaim(kpj: string, holderName: string, cause = 'PHK') {
   return { type: 'JHT_FULL', draftId: randomUUID(), kpj, cause, bankAccount: bankOf(holderName), documentsConfirmed: ['KTP', 'KK', 'KPJ', 'BUKU_TABUNGAN'] };

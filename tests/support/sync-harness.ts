@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { openLocalDb, type JmoDb } from '../../client/data/local-db.ts';
 import { createSyncEngine, type SyncEngine } from '../../client/sync/sync-engine.ts';
+import { appMutationOutcomes } from '../../client/mutation-outcomes.ts';
 import type { TestApp } from './test-app.ts';
 import * as v from 'valibot';
 import { eq, sql } from 'drizzle-orm';
@@ -92,6 +93,7 @@ export function createPhone(t: TestApp, cookie: string | null, options: { clockS
       now: () => t.clock.now().getTime() + (options.clockSkewMs ?? 0),
       withLock: createMutex(),
       randomUUID,
+      outcomeHooks: appMutationOutcomes,
       baseUrl: 'http://localhost',
     });
   let engine = newEngine();

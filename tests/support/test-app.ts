@@ -9,7 +9,7 @@ import type { MutationDefinition } from '../../server/sync/mutation-registry.ts'
 import { createLogger } from '../../server/logging/logger.ts';
 
 /** A clock the test moves by hand. */
-export function manualClock(startIso = '2026-11-25T03:00:00.000Z'): Clock & { set(iso: string): void; advance(ms: number): void } {
+function manualClock(startIso = '2026-11-25T03:00:00.000Z'): Clock & { set(iso: string): void; advance(ms: number): void } {
   let current = new Date(startIso).getTime();
   return {
     now: () => new Date(current),

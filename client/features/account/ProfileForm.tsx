@@ -5,14 +5,12 @@ import { fieldErrorsFrom } from '../../ui/field-errors.ts';
 import { localDb } from '../../data/local-db-instance.ts';
 import { useLiveQuery } from '../../data/use-live-query.ts';
 import { Field } from '../../ui/Field.tsx';
-import { queueMutation } from '../../sync/outbox.ts';
 import { requestSync } from '../../sync/sync-client.ts';
 import { BANKS } from '../../../shared/ids/bank.ts';
 import { ProfileUpdateArgsSchema } from '../../../shared/profile/profile-schemas.ts';
 import type { ProfileRecord } from '../../../shared/sync/entities.ts';
 import { accountText } from './account-text.ts';
-
-const PROFILE_DRAFT_KIND = 'profile';
+import { queueProfileUpdate } from './profile-draft.ts';
 
 /** Address, NPWP and payout account: editable offline, delivered once through the outbox. */
 export function ProfileForm({ profile }: { profile: ProfileRecord }) {
@@ -37,12 +35,7 @@ export function ProfileForm({ profile }: { profile: ProfileRecord }) {
       return setErrors(fieldErrorsFrom(parsed.issues, t.fieldHelp, language));
     }
     setErrors({});
-    const id = crypto.randomUUID();
-    const now = Date.now();
-    await localDb.transaction('rw', [localDb.drafts, localDb.outbox, localDb.meta], async () => {
-      await localDb.drafts.add({ id, kind: PROFILE_DRAFT_KIND, state: 'editing', data: parsed.output as Record<string, unknown>, step: 0, createdAt: now, updatedAt: now });
-      await queueMutation(localDb, { name: 'profile.update', args: parsed.output, label: t.profile, draftId: id }, now);
-    });
+    const id = await queueProfileUpdate(localDb, parsed.output as Record<string, unknown>, t.profile, Date.now(), () => crypto.randomUUID());
     setDraftId(id);
     requestSync();
   }

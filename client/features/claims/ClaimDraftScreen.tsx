@@ -22,7 +22,7 @@ export function ClaimDraftScreen() {
   return (
     <>
       <h1>{t.types[type!].name}</h1>
-      {draft.state === 'editing' ? <ClaimWizard key={draft.id} draft={draft} /> : <DraftOutcome draft={draft} />}
+      {draft.state === 'editing' ? <ClaimWizard key={draft.id} draftId={draft.id} /> : <DraftOutcome draft={draft} />}
     </>
   );
 }

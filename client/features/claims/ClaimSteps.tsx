@@ -5,7 +5,8 @@ import { useLiveQuery } from '../../data/use-live-query.ts';
 import { Field } from '../../ui/Field.tsx';
 import { BANKS } from '../../../shared/ids/bank.ts';
 import { JHT_FULL_CAUSES } from '../../../shared/claims/claim-schemas.ts';
-import { documentsFor, type ClaimDraftData, type FieldErrors, type StepId } from './claim-draft-model.ts';
+import { documentsFor, type ClaimDraftData, type StepId } from './claim-draft-model.ts';
+import type { FieldErrors } from '../../ui/field-errors.ts';
 import { claimsText } from './claims-text.ts';
 
 export interface StepProps {

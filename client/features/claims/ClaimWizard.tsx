@@ -1,34 +1,59 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useLanguage, useText } from '../../i18n/language.ts';
 import { localDb } from '../../data/local-db-instance.ts';
-import type { DraftRow } from '../../data/local-db.ts';
 import { requestSync } from '../../sync/sync-client.ts';
-import { buildClaimArgs, CLAIM_STEPS, validateStep, type ClaimDraftData, type FieldErrors } from './claim-draft-model.ts';
-import { queueClaim, saveClaimDraft } from './claim-drafts.ts';
+import { buildClaimArgs, CLAIM_STEPS, validateStep, type ClaimDraftData } from './claim-draft-model.ts';
+import type { FieldErrors } from '../../ui/field-errors.ts';
+import { findClaimDraft, queueClaim, saveClaimDraft } from './claim-drafts.ts';
 import { ClaimReview, useClaimAssessment } from './ClaimReview.tsx';
 import { STEP_COMPONENTS } from './ClaimSteps.tsx';
 import { DeleteDraftButton } from './DeleteDraftButton.tsx';
 import { ClaimOutlookPanel } from './ClaimOutlookPanel.tsx';
 import { claimsText } from './claims-text.ts';
 
-export function ClaimWizard({ draft }: { draft: DraftRow }) {
+type SavedDraft = { data: ClaimDraftData; step: number };
+
+/**
+ * The one owner of a draft's answers and step while it is edited. It reads them from
+ * IndexedDB once, when it opens; from then on they live in the form's state and every change
+ * is written through at once (saveClaimDraft), so a killed browser resumes where the user
+ * was. The screen's live query watches only whether the draft is still being edited.
+ */
+export function ClaimWizard({ draftId }: { draftId: string }) {
+  const [saved, setSaved] = useState<SavedDraft | null>();
+  const [failure, setFailure] = useState<{ error: unknown }>();
+  useEffect(() => {
+    let open = true;
+    findClaimDraft(localDb, draftId).then(
+      (draft) => open && setSaved(draft && { data: draft.data as unknown as ClaimDraftData, step: draft.step }),
+      (error: unknown) => open && setFailure({ error }),
+    );
+    return () => void (open = false);
+  }, [draftId]);
+  // Thrown while rendering, so the screen's error boundary says what happened instead of a skeleton forever.
+  if (failure) throw failure.error;
+  if (saved === undefined) return <div class="card skeleton" aria-busy="true" />;
+  return saved && <WizardForm draftId={draftId} saved={saved} />;
+}
+
+function WizardForm({ draftId, saved }: { draftId: string; saved: SavedDraft }) {
   const t = useText(claimsText);
   const language = useLanguage();
-  const [data, setData] = useState(draft.data as unknown as ClaimDraftData);
-  const [stepIndex, setStepIndex] = useState(draft.step);
+  const [data, setData] = useState(saved.data);
+  const [stepIndex, setStepIndex] = useState(saved.step);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const steps = CLAIM_STEPS[data.type];
   const step = steps[Math.min(stepIndex, steps.length - 1)]!;
-  const assessment = useClaimAssessment(draft.id, data);
+  const assessment = useClaimAssessment(draftId, data);
 
   useEffect(() => headingRef.current?.focus(), [stepIndex]);
 
   function update(changes: Partial<ClaimDraftData>) {
     const next = { ...data, ...changes };
     setData(next);
-    void saveClaimDraft(localDb, draft.id, { data: next }, Date.now());
+    void saveClaimDraft(localDb, draftId, { data: next }, Date.now());
   }
 
   function go(delta: number) {
@@ -39,17 +64,17 @@ export function ClaimWizard({ draft }: { draft: DraftRow }) {
     }
     const next = Math.max(0, Math.min(steps.length - 1, stepIndex + delta));
     setStepIndex(next);
-    void saveClaimDraft(localDb, draft.id, { step: next }, Date.now());
+    void saveClaimDraft(localDb, draftId, { step: next }, Date.now());
   }
 
   async function submit() {
-    const built = buildClaimArgs(draft.id, data, language);
+    const built = buildClaimArgs(draftId, data, language);
     if (!built.ok) {
       setErrors(built.errors);
       return;
     }
     setBusy(true);
-    await queueClaim(localDb, draft, built.args, t.types[data.type].name, Date.now());
+    await queueClaim(localDb, built.args, t.types[data.type].name, Date.now());
     requestSync();
   }
 
@@ -64,7 +89,7 @@ export function ClaimWizard({ draft }: { draft: DraftRow }) {
         {t.steps[step]}
       </h2>
       {StepBody ? <StepBody data={data} errors={errors} update={update} /> : <ClaimReview data={data} assessment={assessment} busy={busy} onSubmit={() => void submit()} />}
-      {step === 'card' && data.kpj && <ClaimOutlookPanel draftId={draft.id} type={data.type} kpj={data.kpj} />}
+      {step === 'card' && data.kpj && <ClaimOutlookPanel draftId={draftId} type={data.type} kpj={data.kpj} />}
       <p class="muted">{t.saved}</p>
       <div class="row">
         {stepIndex > 0 && (
@@ -77,7 +102,7 @@ export function ClaimWizard({ draft }: { draft: DraftRow }) {
             {t.next}
           </button>
         )}
-        <DeleteDraftButton draftId={draft.id} />
+        <DeleteDraftButton draftId={draftId} />
       </div>
     </form>
   );

@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { BankAccountSchema } from '../../../shared/ids/bank.ts';
 import type { JHT_FULL_CAUSES} from '../../../shared/claims/claim-schemas.ts';
 import { ClaimSubmitArgsSchema, JkkArgsSchema, type ClaimSubmitArgs, type ClaimType } from '../../../shared/claims/claim-schemas.ts';
-import { requiredDocuments } from '../../../shared/rules/jht-claims.ts';
+import { requiredDocuments } from '../../../shared/rules/claim-documents.ts';
 import type { Language } from '../../i18n/language.ts';
 import { fieldErrorsFrom, type FieldErrors } from '../../ui/field-errors.ts';
 import { claimFieldHelp } from './claim-field-help.ts';
@@ -35,7 +35,6 @@ export const CLAIM_STEPS: Record<ClaimType, StepId[]> = {
   JKK: ['card', 'accident', 'facility', 'documents', 'review'],
 };
 
-export type { FieldErrors };
 
 const accidentFields = v.pick(JkkArgsSchema, ['accidentDate', 'accidentTime', 'place', 'description', 'onTheWayToWork']);
 

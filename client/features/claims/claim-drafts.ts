@@ -1,9 +1,13 @@
-import { draftsOfKind, type DraftRow, type JmoDb } from '../../data/local-db.ts';
-import { queueMutation } from '../../sync/outbox.ts';
+import type { DraftRow, JmoDb } from '../../data/local-db.ts';
+import { draftsOfKind, queueDraft, settleDraft } from '../../data/drafts.ts';
+import type { MutationOutcomeHooks } from '../../sync/outbox.ts';
 import type { ClaimSubmitArgs, ClaimType } from '../../../shared/claims/claim-schemas.ts';
 import type { ClaimDraftData } from './claim-draft-model.ts';
 
-export const CLAIM_DRAFT_KIND = 'claim';
+const CLAIM_DRAFT_KIND = 'claim';
+
+/** Claims and their corrections learn the server's answer in their drafts (registered in client/mutation-outcomes.ts). */
+export const claimMutationOutcomes: MutationOutcomeHooks = { 'claim.submit': settleDraft, 'claim.resubmit': settleDraft };
 
 /** Claim drafts only, newest first: the drafts table also holds complaints and profile changes. */
 export function listClaimDrafts(db: JmoDb): Promise<DraftRow[]> {
@@ -41,7 +45,10 @@ export async function openClaimDraft(db: JmoDb, type: ClaimType, cardKpjs: reado
   });
 }
 
-/** Saved on every change, so a killed browser or a restarted phone resumes where the user was. */
+/**
+ * The wizard's write-through: it owns the answers and the step while the user types and saves
+ * every change at once, so a killed browser or a restarted phone resumes where the user was.
+ */
 export async function saveClaimDraft(db: JmoDb, id: string, changes: { data?: ClaimDraftData; step?: number }, now: number): Promise<void> {
   await db.transaction('rw', db.drafts, async () => {
     const draft = await db.drafts.get(id);
@@ -56,12 +63,12 @@ export async function saveClaimDraft(db: JmoDb, id: string, changes: { data?: Cl
 }
 
 /** Queues the claim; the draft id travels with it so the server can never make two claims of it. */
-export async function queueClaim(db: JmoDb, draft: DraftRow, args: ClaimSubmitArgs, label: string, now: number): Promise<number> {
-  return queueMutation(db, { name: 'claim.submit', args, label, draftId: draft.id }, now);
+export function queueClaim(db: JmoDb, args: ClaimSubmitArgs, label: string, now: number): Promise<number> {
+  return queueDraft(db, { name: 'claim.submit', args, label, draftId: args.draftId }, now);
 }
 
 /** Whether the participant may delete this draft: not while its mutation is on its way. */
-export const isDeletableDraft = (draft: DraftRow) => draft.state === 'editing' || draft.state === 'rejected';
+const isDeletableDraft = (draft: DraftRow) => draft.state === 'editing' || draft.state === 'rejected';
 
 export async function deleteClaimDraft(db: JmoDb, id: string): Promise<void> {
   await db.transaction('rw', db.drafts, async () => {

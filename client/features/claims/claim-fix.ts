@@ -1,12 +1,12 @@
 import * as v from 'valibot';
-import { draftsOfKind, type DraftRow, type JmoDb } from '../../data/local-db.ts';
-import { queueMutation } from '../../sync/outbox.ts';
+import type { DraftRow, JmoDb } from '../../data/local-db.ts';
+import { draftsOfKind, queueNewDraft } from '../../data/drafts.ts';
 import { ClaimResubmitArgsSchema, type ClaimResubmitArgs } from '../../../shared/claims/claim-schemas.ts';
 import type { Language } from '../../i18n/language.ts';
 import { fieldErrorsFrom, type FieldErrors, type FieldHelp } from '../../ui/field-errors.ts';
 
 /** Corrections to a returned claim are kept as a draft of this kind, so the tracker can show their delivery. */
-export const CLAIM_FIX_DRAFT_KIND = 'claim-fix';
+const CLAIM_FIX_DRAFT_KIND = 'claim-fix';
 
 /** What the participant typed in the correction form, before it is checked. */
 export interface ClaimFixInput {
@@ -27,10 +27,7 @@ export function buildClaimFixArgs(claimNo: string, input: ClaimFixInput, help: F
 export async function queueClaimFix(db: JmoDb, fix: { args: ClaimResubmitArgs; returnedEventKey: string; label: string }, now: number, randomUUID: () => string): Promise<string> {
   const { args, returnedEventKey, label } = fix;
   const id = randomUUID();
-  await db.transaction('rw', [db.drafts, db.outbox, db.meta], async () => {
-    await db.drafts.add({ id, kind: CLAIM_FIX_DRAFT_KIND, state: 'editing', data: { claimNo: args.claimNo, returnedEventKey }, step: 0, createdAt: now, updatedAt: now });
-    await queueMutation(db, { name: 'claim.resubmit', args, label, draftId: id }, now);
-  });
+  await queueNewDraft(db, { id, kind: CLAIM_FIX_DRAFT_KIND, data: { claimNo: args.claimNo, returnedEventKey } }, { name: 'claim.resubmit', args, label }, now);
   return id;
 }
 

@@ -1,8 +1,12 @@
-import { draftsOfKind, type DraftRow, type JmoDb } from '../../data/local-db.ts';
-import { queueMutation } from '../../sync/outbox.ts';
+import type { DraftRow, JmoDb } from '../../data/local-db.ts';
+import { draftsOfKind, queueDraft, settleDraft } from '../../data/drafts.ts';
+import type { MutationOutcomeHooks } from '../../sync/outbox.ts';
 import type { ComplaintFileArgs } from '../../../shared/complaints/complaint-schemas.ts';
 
-export const COMPLAINT_DRAFT_KIND = 'complaint';
+const COMPLAINT_DRAFT_KIND = 'complaint';
+
+/** Complaints and replies learn the server's answer in their drafts (registered in client/mutation-outcomes.ts). */
+export const complaintMutationOutcomes: MutationOutcomeHooks = { 'complaint.file': settleDraft, 'complaint.reply': settleDraft };
 
 export function listComplaintDrafts(db: JmoDb): Promise<DraftRow[]> {
   return draftsOfKind(db, COMPLAINT_DRAFT_KIND);
@@ -21,5 +25,5 @@ export async function saveComplaintDraft(db: JmoDb, id: string, data: Record<str
 }
 
 export function queueComplaint(db: JmoDb, args: ComplaintFileArgs, now: number): Promise<number> {
-  return queueMutation(db, { name: 'complaint.file', args, label: 'Pengaduan', draftId: args.draftId }, now);
+  return queueDraft(db, { name: 'complaint.file', args, label: 'Pengaduan', draftId: args.draftId }, now);
 }

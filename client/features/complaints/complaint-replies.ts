@@ -1,13 +1,13 @@
 import type { DraftRow, JmoDb } from '../../data/local-db.ts';
-import { queueMutation } from '../../sync/outbox.ts';
+import { queueNewDraft } from '../../data/drafts.ts';
 import type { ComplaintReplyArgs } from '../../../shared/complaints/complaint-schemas.ts';
 import type { ComplaintMessageRecord } from '../../../shared/sync/entities.ts';
 
 /**
- * A reply lives in `drafts` (id = the reply id sent to the server) so the sync engine moves
- * it queued → sent or rejected like every other draft; no table of its own is needed.
+ * A reply lives in `drafts` (id = the reply id sent to the server) so it goes queued → sent
+ * or rejected like every other draft; no table of its own is needed.
  */
-export const COMPLAINT_REPLY_KIND = 'complaint.reply';
+const COMPLAINT_REPLY_KIND = 'complaint.reply';
 
 export interface PendingReply {
   id: string;
@@ -25,8 +25,7 @@ export function queueComplaintReply(db: JmoDb, args: ComplaintReplyArgs, now: nu
   return db.transaction('rw', [db.meta, db.outbox, db.drafts], async () => {
     const previous = await db.drafts.get(args.replyId);
     if (previous && previous.state !== 'rejected') throw new Error(`reply ${args.replyId} is already ${previous.state}`);
-    await db.drafts.put({ id: args.replyId, kind: COMPLAINT_REPLY_KIND, state: 'editing', data: { complaintKey: args.complaintKey, body: args.body }, step: 0, createdAt: now, updatedAt: now });
-    return queueMutation(db, { name: 'complaint.reply', args, label: 'Balasan pengaduan', draftId: args.replyId }, now);
+    return queueNewDraft(db, { id: args.replyId, kind: COMPLAINT_REPLY_KIND, data: { complaintKey: args.complaintKey, body: args.body } }, { name: 'complaint.reply', args, label: 'Balasan pengaduan' }, now);
   });
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Dexie } from 'dexie';
-import { draftsOfKind, openLocalDb } from '../../../client/data/local-db.ts';
+import { openLocalDb } from '../../../client/data/local-db.ts';
+import { draftsOfKind } from '../../../client/data/drafts.ts';
 
 /** Version 1 exactly as it shipped, to write a database an old app left on the phone. */
 function openVersion1(name: string) {

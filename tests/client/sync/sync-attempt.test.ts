@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { openLocalDb } from '../../../client/data/local-db.ts';
 import { readMeta } from '../../../client/data/meta.ts';
 import { createSyncEngine } from '../../../client/sync/sync-engine.ts';
+import { appMutationOutcomes } from '../../../client/mutation-outcomes.ts';
 import { createMutex } from '../../support/sync-harness.ts';
 import type { PullResponse } from '../../../shared/sync/protocol.ts';
 
@@ -21,6 +22,7 @@ function engineWith(answers: (() => Response)[]) {
     now: () => (clock += 1_000),
     withLock: createMutex(),
     randomUUID: () => crypto.randomUUID(),
+    outcomeHooks: appMutationOutcomes,
     baseUrl: 'http://phone.test',
   });
   return { db, engine };

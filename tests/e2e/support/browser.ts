@@ -33,7 +33,7 @@ export async function newPhonePage(browser: Browser, extraHTTPHeaders: Record<st
   return context.newPage();
 }
 
-export const screenshotDir = 'test-results/screens';
+const screenshotDir = 'test-results/screens';
 
 export async function saveScreenshot(page: Page, name: string) {
   mkdirSync(screenshotDir, { recursive: true });

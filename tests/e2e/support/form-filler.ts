@@ -62,6 +62,6 @@ function defaultFor(type: string, tag: string): string {
   return 'Gudang belakang, Jl. Industri 3';
 }
 
-export function daysAgo(days: number): string {
+function daysAgo(days: number): string {
   return new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
 }

@@ -7,7 +7,7 @@ export interface Finding {
   detail: string;
 }
 
-export const crawlScreenshotDir = 'test-results/screens/crawl';
+const crawlScreenshotDir = 'test-results/screens/crawl';
 
 /** Words that only leak from code: a schema's own message, a missing value, a stringified object. */
 const INTERNALS = /Invalid key|Expected|received undefined|\bundefined\b|\bNaN\b|\[object Object\]/;

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openLocalDb } from '../../../client/data/local-db.ts';
 import { createSyncEngine, type SyncDeps } from '../../../client/sync/sync-engine.ts';
+import { appMutationOutcomes } from '../../../client/mutation-outcomes.ts';
 import { queueMutation } from '../../../client/sync/outbox.ts';
 import { readMeta } from '../../../client/data/meta.ts';
 import { freePort } from '../../e2e/support/server-process.ts';
@@ -53,6 +54,7 @@ describe(`SIGKILL of the server while a phone pushes (${KILLS} kills, ${database
       now: Date.now,
       withLock: createMutex(),
       randomUUID,
+      outcomeHooks: appMutationOutcomes,
       baseUrl: base,
       requestTimeoutMs: 5_000,
     };

@@ -3,6 +3,7 @@ import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { openLocalDb } from '../../../client/data/local-db.ts';
 import { createSyncEngine } from '../../../client/sync/sync-engine.ts';
+import { appMutationOutcomes } from '../../../client/mutation-outcomes.ts';
 import { queueMutation } from '../../../client/sync/outbox.ts';
 import { freePort } from '../../e2e/support/server-process.ts';
 import { accidentReport } from '../../support/claim-builders.ts';
@@ -51,6 +52,7 @@ describe.runIf(databaseUrl)('two server instances on one PostgreSQL', () => {
         now: Date.now,
         withLock,
         randomUUID,
+        outcomeHooks: appMutationOutcomes,
         baseUrl: bases[0],
       }),
     ) as [ReturnType<typeof createSyncEngine>, ReturnType<typeof createSyncEngine>];

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { createTestApp, type TestApp } from '../../support/test-app.ts';
-import { demoEmails, signInAs } from '../../support/test-session.ts';
+import { demoEmails } from '../../support/test-session.ts';
+import { signedInApp } from '../../support/signed-in-app.ts';
 import { createPhone } from '../../support/sync-harness.ts';
 import { jhtFullClaim } from '../../support/claim-builders.ts';
 import { claims } from '../../../server/db/schema.ts';
@@ -12,24 +12,18 @@ import { buildClaimFixArgs, latestClaimFix, queueClaimFix } from '../../../clien
 import { claimFixText } from '../../../client/features/claims/claim-fix-text.ts';
 
 describe('a claim returned by the office, corrected on the phone', () => {
-  let t: TestApp;
-  let cookie: string;
-  beforeAll(async () => {
-    t = await createTestApp();
-    cookie = (await signInAs(t, demoEmails.dewi)).cookie;
-  });
-  afterAll(() => t.close());
+  const dewi = signedInApp(demoEmails.dewi);
 
   it('is corrected offline, delivered once when online, and shows as submitted again with the event', async () => {
-    const phone = createPhone(t, cookie);
+    const phone = createPhone(dewi.t, dewi.cookie);
     await phone.engine.sync();
     const kpj = (await phone.db.memberships.toArray())[0]!.kpj;
     await queueMutation(phone.db, { name: 'claim.submit', args: jhtFullClaim(kpj, 'Dewi Lestari'), label: 'JHT penuh' }, 1);
     await phone.engine.sync();
-    const [row] = await t.database.db.select().from(claims).where(eq(claims.participantId, (await signInAs(t, demoEmails.dewi)).participantId));
+    const [row] = await dewi.t.database.db.select().from(claims).where(eq(claims.participantId, dewi.participantId));
     for (const [to, note] of [['VERIFYING', 'Diperiksa.'], ['RETURNED', 'Rekening atas nama orang lain.']] as const) {
-      t.clock.advance(60_000);
-      await t.database.db.transaction((tx) => advanceClaim(tx, { claimId: row!.id, to, note, actor: 'officer', now: t.clock.now() }));
+      dewi.t.clock.advance(60_000);
+      await dewi.t.database.db.transaction((tx) => advanceClaim(tx, { claimId: row!.id, to, note, actor: 'officer', now: dewi.t.clock.now() }));
     }
     await phone.engine.sync();
     const local = (await phone.db.claims.filter((c) => c.claimNo === row!.claimNo).first())!;
@@ -47,7 +41,7 @@ describe('a claim returned by the office, corrected on the phone', () => {
     expect(await phone.engine.sync()).toEqual({ kind: 'offline' });
     expect((await latestClaimFix(phone.db, returned.key))?.state).toBe('queued');
 
-    t.clock.advance(60_000);
+    dewi.t.clock.advance(60_000);
     phone.setFault('answer-lost');
     await phone.engine.sync();
     phone.setFault('none');
@@ -57,7 +51,7 @@ describe('a claim returned by the office, corrected on the phone', () => {
     expect((await phone.db.claims.get(local.key))?.status).toBe('SUBMITTED');
     const events = (await phone.db.claimEvents.where('claimKey').equals(local.key).sortBy('at')).map((e) => e.status);
     expect(events).toEqual(['SUBMITTED', 'VERIFYING', 'RETURNED', 'SUBMITTED']);
-    const [server] = await t.database.db.select().from(claims).where(eq(claims.id, row!.id));
+    const [server] = await dewi.t.database.db.select().from(claims).where(eq(claims.id, row!.id));
     expect(server).toMatchObject({ status: 'SUBMITTED', bankAccount: '0987654321' });
   });
 });

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { createTestApp, type TestApp } from '../../support/test-app.ts';
-import { demoEmails, signInAs } from '../../support/test-session.ts';
+import { demoEmails } from '../../support/test-session.ts';
+import { signedInApp } from '../../support/signed-in-app.ts';
 import { createPhone, type PhoneHarness } from '../../support/sync-harness.ts';
 import { complaintMessages, complaints } from '../../../server/db/schema.ts';
 import { replyToComplaint } from '../../../server/features/backoffice/complaint-replies.ts';
@@ -10,23 +10,17 @@ import { createComplaintDraft, queueComplaint } from '../../../client/features/c
 import { deleteRefusedReply, queueComplaintReply, readComplaintThread } from '../../../client/features/complaints/complaint-replies.ts';
 
 describe('a complaint reply written on the phone', () => {
-  let t: TestApp;
-  let cookie: string;
-  beforeAll(async () => {
-    t = await createTestApp();
-    cookie = (await signInAs(t, demoEmails.budi)).cookie;
-  });
-  afterAll(() => t.close());
+  const budi = signedInApp(demoEmails.budi);
 
   async function phoneWithComplaint(): Promise<{ phone: PhoneHarness; complaintKey: string }> {
-    const phone = createPhone(t, cookie);
+    const phone = createPhone(budi.t, budi.cookie);
     const draftId = await createComplaintDraft(phone.db, 1, randomUUID);
     await queueComplaint(phone.db, { draftId, category: 'IURAN', description: 'Pembayaran iuran BPU bulan lalu belum tercatat.' }, 2);
     await phone.engine.sync();
     const complaint = await phone.db.complaints.where('draftId').equals(draftId).first();
     return { phone, complaintKey: complaint!.key };
   }
-  const storedReplies = (replyId: string) => t.database.db.select().from(complaintMessages).where(eq(complaintMessages.replyId, replyId));
+  const storedReplies = (replyId: string) => budi.t.database.db.select().from(complaintMessages).where(eq(complaintMessages.replyId, replyId));
 
   it('waits offline as queued, then is delivered once and shown once, as the server’s message', async () => {
     const { phone, complaintKey } = await phoneWithComplaint();
@@ -55,7 +49,7 @@ describe('a complaint reply written on the phone', () => {
 
   it('shows a refusal with its reason, keeps the text, and lets it be edited and resent or deleted', async () => {
     const { phone, complaintKey } = await phoneWithComplaint();
-    await replyToComplaint(t.database.db, { complaintId: Number(complaintKey), body: 'Sudah tercatat, kami tutup.', close: true, now: t.clock.now() });
+    await replyToComplaint(budi.t.database.db, { complaintId: Number(complaintKey), body: 'Sudah tercatat, kami tutup.', close: true, now: budi.t.clock.now() });
     const replyId = randomUUID();
     await queueComplaintReply(phone.db, { complaintKey, replyId, body: 'Belum muncul di aplikasi.' }, 3);
     await phone.engine.sync();
@@ -65,13 +59,13 @@ describe('a complaint reply written on the phone', () => {
     expect(await phone.db.outbox.count()).toBe(0);
 
     // The office reopens the ticket; the edited reply goes out under the same reply id.
-    await t.database.db.update(complaints).set({ status: 'ANSWERED' }).where(eq(complaints.id, Number(complaintKey)));
+    await budi.t.database.db.update(complaints).set({ status: 'ANSWERED' }).where(eq(complaints.id, Number(complaintKey)));
     await queueComplaintReply(phone.db, { complaintKey, replyId, body: 'Belum muncul di aplikasi sampai hari ini.' }, 4);
     await phone.engine.sync();
     expect(await phone.db.drafts.get(replyId)).toMatchObject({ state: 'sent' });
     expect((await storedReplies(replyId)).map((m) => m.body)).toEqual(['Belum muncul di aplikasi sampai hari ini.']);
 
-    await replyToComplaint(t.database.db, { complaintId: Number(complaintKey), body: 'Kami tutup lagi.', close: true, now: t.clock.now() });
+    await replyToComplaint(budi.t.database.db, { complaintId: Number(complaintKey), body: 'Kami tutup lagi.', close: true, now: budi.t.clock.now() });
     const refusedId = randomUUID();
     await queueComplaintReply(phone.db, { complaintKey, replyId: refusedId, body: 'Terima kasih.' }, 5);
     await phone.engine.sync();

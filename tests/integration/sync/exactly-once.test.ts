@@ -6,6 +6,7 @@ import { demoEmails, signInAs } from '../../support/test-session.ts';
 import { createMutex, createPhone, poisonMutation, type Fault } from '../../support/sync-harness.ts';
 import { openLocalDb } from '../../../client/data/local-db.ts';
 import { createSyncEngine } from '../../../client/sync/sync-engine.ts';
+import { appMutationOutcomes } from '../../../client/mutation-outcomes.ts';
 import { claimEvents, claims, memberships, participants, syncDevices, syncMutations } from '../../../server/db/schema.ts';
 import { freshnessOf } from '../../../shared/rules/freshness.ts';
 import { accidentReport } from '../../support/claim-builders.ts';
@@ -122,7 +123,7 @@ describe('the sync engine against the real server', () => {
         inFlight--;
       }
     };
-    const tabs = [0, 1].map(() => createSyncEngine({ db, fetch: fetchCounting, now: () => t.clock.now().getTime(), withLock: lock, randomUUID, baseUrl: 'http://localhost' }));
+    const tabs = [0, 1].map(() => createSyncEngine({ db, fetch: fetchCounting, now: () => t.clock.now().getTime(), withLock: lock, randomUUID, outcomeHooks: appMutationOutcomes, baseUrl: 'http://localhost' }));
     for (let i = 0; i < 6; i++) await queueMutation(db, addressUpdate(`Jl. Tab No. ${i}, Bandung`), 1);
     await Promise.all([tabs[0]!.sync(), tabs[1]!.sync(), tabs[0]!.sync(), tabs[1]!.sync()]);
     expect(maxInFlight).toBe(1);

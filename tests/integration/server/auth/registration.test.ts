@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq, isNull } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { createTestApp, fromLoopback, jsonRequest, type TestApp } from '../../../support/test-app.ts';
-import { demoEmails } from '../../../support/test-session.ts';
+import { demoEmails, participantWithoutAccount } from '../../../support/test-session.ts';
 import { accounts, memberships, participants } from '../../../../server/db/schema.ts';
 import { DEMO_PASSWORD } from '../../../../server/seed/demo-people.ts';
 
@@ -87,14 +87,8 @@ describe('registration against the membership data, with email and SMS codes', (
   });
 
   it('locks a code after 5 wrong tries, spaces resends by 60 seconds, and expires codes after 5 minutes', async () => {
-    const [person] = await t.database.db
-      .select({ nik: participants.nik, kpj: memberships.kpj, fullName: participants.fullName, birthDate: participants.birthDate })
-      .from(participants)
-      .innerJoin(memberships, eq(memberships.participantId, participants.id))
-      .leftJoin(accounts, eq(accounts.participantId, participants.id))
-      .where(isNull(accounts.id))
-      .limit(1);
-    const { registrationId } = (await (await post('register/identity', person!)).json()) as { registrationId: string };
+    const person = await participantWithoutAccount(t.database.db);
+    const { registrationId } = (await (await post('register/identity', person)).json()) as { registrationId: string };
     await post('register/contact', { registrationId, email: 'uji.kode@contoh.id', phone: '081298765432', password: 'Nasi-Goreng-Pedas-9' });
     const smsCode = (await latestCode('+6281298765432'))!;
     const wrongCode = smsCode === '000000' ? '111111' : '000000';

@@ -4,9 +4,9 @@ import {
   jhtPartialPrecheck,
   jhtTaxLumpSum,
   jmoChannel,
-  requiredDocuments,
   type MembershipFacts,
 } from '../../../../shared/rules/jht-claims.ts';
+import { requiredDocuments } from '../../../../shared/rules/claim-documents.ts';
 
 const left: MembershipFacts = {
   kpj: '12345678901',

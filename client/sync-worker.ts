@@ -1,0 +1,11 @@
+/// <reference lib="webworker" />
+import { expose } from 'comlink';
+import { createBrowserSyncEngine, type SyncApi } from './sync/browser-sync-engine.ts';
+import { appMutationOutcomes } from './mutation-outcomes.ts';
+
+// The sync loop runs off the main thread: parsing a large first pull and writing it into
+// IndexedDB must not freeze scrolling on a slow phone. It lives beside sw.ts, not in sync/,
+// because it hands the engine the features' outcome hooks.
+const { sync } = createBrowserSyncEngine(appMutationOutcomes);
+
+expose({ sync } satisfies SyncApi);

@@ -80,6 +80,18 @@ async function createPostgresDatabase(url: string): Promise<{ handle: DatabaseHa
   return { handle: { ...handle, close }, databaseUrl: database.url, ...(readUrl ? { readUrl } : {}) };
 }
 
+/**
+ * After a test writes straight into the database (as the back office or another instance
+ * would), waits until the standby has it too; without a standby there is nothing to wait for.
+ * Those writes reach phones on a later pull in production; a test asserting the very next
+ * pull needs the replay first.
+ */
+export async function replicaCaughtUp(): Promise<void> {
+  const primaryUrl = process.env.TEST_DATABASE_URL;
+  const standbyUrl = process.env.TEST_DATABASE_READ_URL;
+  if (primaryUrl && standbyUrl) await waitForReplay(primaryUrl, standbyUrl);
+}
+
 function sameDatabaseOn(serverUrl: string, databaseUrl: string): string {
   const url = new URL(serverUrl);
   url.pathname = new URL(databaseUrl).pathname;

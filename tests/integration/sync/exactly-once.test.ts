@@ -13,6 +13,7 @@ import { queueMutation } from '../../../client/sync/outbox.ts';
 import { readMeta } from '../../../client/data/meta.ts';
 import { randomUUID } from 'node:crypto';
 import { propertyRuns, sizeFromEnv, timeLimitMs } from '../../support/heavy-mode.ts';
+import { replicaCaughtUp } from '../../support/test-database.ts';
 
 const PROPERTY_RUNS = sizeFromEnv('SYNC_PROPERTY_RUNS', 1000);
 // Measured: 100 ms a run on PGlite with the machine quiet (10,000 runs in 16 min), 550 ms on
@@ -96,6 +97,7 @@ describe('the sync engine against the real server', () => {
     expect(events.length).toBeGreaterThan(0);
     const gone = events.at(-1)!;
     await t.database.db.delete(claimEvents).where(eq(claimEvents.id, Number(gone.key)));
+    await replicaCaughtUp();
     phone.setFault('network-down');
     await queueMutation(phone.db, addressUpdate('Jl. Tetap Antre No. 1, Bandung'), 1);
     phone.setFault('none');

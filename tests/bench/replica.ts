@@ -1,0 +1,216 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { openDatabase } from '../../server/db/database.ts';
+import { seedIfEmpty } from '../../server/seed/seed-database.ts';
+import { jakartaDate } from '../../server/jakarta-date.ts';
+import { addLoadParticipants } from '../support/load-population.ts';
+import { runMixedLoad, type MixedLoadReport } from '../support/mixed-load.ts';
+import { startServer } from '../support/server-child.ts';
+import { createThrowawayPostgres } from '../support/throwaway-postgres.ts';
+import { waitForReplay } from '../support/test-database.ts';
+import { freePort } from '../e2e/support/server-process.ts';
+
+export interface PullThroughput {
+  requestsPerSec: number;
+  p50Ms: number;
+  p99Ms: number;
+  errors: number;
+  /** Transactions the primary ran during the run: what the standby took off it. */
+  primaryTransactions: number;
+  standbyTransactions: number;
+}
+
+export type ReplicaBench =
+  | { skipped: string }
+  | {
+      participants: number;
+      seconds: number;
+      unchangedPull: { primaryOnly: PullThroughput; withReplica: PullThroughput };
+      snapshotPull: { primaryOnly: PullThroughput; withReplica: PullThroughput };
+      mixed: Omit<MixedLoadReport, 'phones'>;
+      /** From a commit on the primary until the standby has replayed it, sampled through the mixed load. */
+      replayLag: { samples: number; p50Ms: number; p99Ms: number; maxMs: number; maxBytes: number };
+    };
+
+const pairScript = 'tests/support/pg-replica-pair.sh';
+
+/**
+ * Pulls with and without DATABASE_READ_URL, against a primary and a hot standby made for the
+ * run (tests/support/pg-replica-pair.sh), the servers in processes of their own as deployed.
+ * Both clusters share this machine's cores with the servers and the load generator, so the
+ * figures show the routing's cost and the work moved off the primary, not a second machine's gain.
+ */
+export async function measureReplica(options: { participants: number; seconds: number; mixedSeconds: number }): Promise<ReplicaBench> {
+  const pairDir = mkdtempSync(join(tmpdir(), 'jmo-bench-replica-'));
+  const started = spawnSync(pairScript, ['start', pairDir], { encoding: 'utf8' });
+  if (started.status !== 0) {
+    spawnSync(pairScript, ['stop', pairDir]);
+    return { skipped: `no primary + standby pair: ${(started.stderr || started.error?.message || `exit ${started.status}`).trim().split('\n').at(-1)}` };
+  }
+  const primaryServer = /^PRIMARY_URL=(.+)$/m.exec(started.stdout)![1]!;
+  const standbyServer = /^STANDBY_URL=(.+)$/m.exec(started.stdout)![1]!;
+  try {
+    const { url: primaryUrl } = await createThrowawayPostgres(primaryServer, 'jmo_bench');
+    const standbyUrl = new URL(standbyServer);
+    standbyUrl.pathname = new URL(primaryUrl).pathname;
+    const handle = await openDatabase({ kind: 'postgres', url: primaryUrl });
+    const today = jakartaDate(new Date());
+    await seedIfEmpty(handle.db, { today, extraParticipants: 50 });
+    const { cookies } = await addLoadParticipants(handle.db, { count: options.participants, today, historyMonths: 60, now: new Date() });
+    await handle.close();
+    await waitForReplay(primaryUrl, standbyUrl.toString());
+
+    const urls = { primary: primaryUrl, standby: standbyUrl.toString() };
+    const primaryOnly = { DATABASE_URL: urls.primary };
+    const withReplica = { DATABASE_URL: urls.primary, DATABASE_READ_URL: urls.standby };
+    const cookie = cookies[0]!;
+    const pulls = (env: Record<string, string>, kind: 'unchanged' | 'snapshot') => measurePulls(env, urls, cookie, kind, options.seconds);
+    const unchangedPull = { primaryOnly: await pulls(primaryOnly, 'unchanged'), withReplica: await pulls(withReplica, 'unchanged') };
+    const snapshotPull = { primaryOnly: await pulls(primaryOnly, 'snapshot'), withReplica: await pulls(withReplica, 'snapshot') };
+    const { mixed, replayLag } = await withServer(withReplica, async (baseUrl) => {
+      const lag = sampleReplayLag(primaryUrl, standbyUrl.toString());
+      try {
+        const { phones: _phones, ...figures } = await runMixedLoad({ baseUrl, cookies, seconds: options.mixedSeconds });
+        return { mixed: figures, replayLag: await lag.stop() };
+      } catch (error) {
+        await lag.stop();
+        throw error;
+      }
+    });
+    return { participants: options.participants, seconds: options.seconds, unchangedPull, snapshotPull, mixed, replayLag };
+  } finally {
+    spawnSync(pairScript, ['stop', pairDir]);
+  }
+}
+
+async function withServer<T>(env: Record<string, string>, job: (baseUrl: string) => Promise<T>): Promise<T> {
+  const port = await freePort();
+  const server = await startServer(port, { ...env, DATA_DIR: mkdtempSync(join(tmpdir(), 'jmo-bench-replica-data-')) });
+  try {
+    return await job(`http://127.0.0.1:${port}`);
+  } finally {
+    const exited = new Promise((resolve) => server.once('exit', resolve));
+    server.kill('SIGTERM');
+    await exited;
+  }
+}
+
+/** 10 connections of one participant's pulls: 304s with the ETag, or full first-sync snapshots. */
+function measurePulls(env: Record<string, string>, urls: { primary: string; standby: string }, cookie: string, kind: 'unchanged' | 'snapshot', seconds: number): Promise<PullThroughput> {
+  return withServer(env, async (baseUrl) => {
+    const first = await fetch(`${baseUrl}/api/sync/pull`, { headers: { Cookie: cookie } });
+    const { cursor } = (await first.json()) as { cursor: string };
+    const request =
+      kind === 'unchanged'
+        ? { url: `${baseUrl}/api/sync/pull?cursor=${cursor}`, headers: { Cookie: cookie, 'If-None-Match': first.headers.get('ETag') ?? '' } }
+        : { url: `${baseUrl}/api/sync/pull`, headers: { Cookie: cookie } };
+    const before = await transactionCounts(urls);
+    const result = await autocannon({ ...request, connections: 10, duration: seconds });
+    // A backend reports its counts when it goes idle, at most 10 s later (PostgreSQL 15).
+    await sleep(11_000);
+    const after = await transactionCounts(urls);
+    const expected = kind === 'unchanged' ? '3xx' : '2xx';
+    const unexpected = (['1xx', '2xx', '3xx', '4xx', '5xx'] as const).filter((k) => k !== expected).reduce((sum, k) => sum + result[k], 0);
+    return {
+      requestsPerSec: Math.round(result.requests.average),
+      p50Ms: result.latency.p50,
+      p99Ms: result.latency.p99,
+      errors: result.errors + result.timeouts + unexpected,
+      primaryTransactions: after.primary - before.primary,
+      standbyTransactions: after.standby - before.standby,
+    };
+  });
+}
+
+/** Transactions in the bench database on each server (statistics are not replicated: the standby counts its own). */
+async function transactionCounts(urls: { primary: string; standby: string }): Promise<{ primary: number; standby: number }> {
+  const count = async (url: string) => {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ n: string }>('select xact_commit + xact_rollback as n from pg_stat_database where datname = current_database()');
+      return Number(rows[0]?.n ?? 0);
+    } finally {
+      await client.end();
+    }
+  };
+  return { primary: await count(urls.primary), standby: await count(urls.standby) };
+}
+
+/**
+ * Every 100 ms: note the primary's WAL position, then time how long the standby takes to
+ * replay past it (polled every 2 ms), and how many bytes it was behind at that moment.
+ */
+function sampleReplayLag(primaryUrl: string, standbyUrl: string) {
+  let running = true;
+  const lags: number[] = [];
+  let maxBytes = 0;
+  const done = (async () => {
+    const primary = new pg.Client({ connectionString: primaryUrl });
+    const standby = new pg.Client({ connectionString: standbyUrl });
+    await Promise.all([primary.connect(), standby.connect()]);
+    try {
+      while (running) {
+        const { rows } = await primary.query<{ lsn: string }>('select pg_current_wal_lsn()::text as lsn');
+        const target = rows[0]!.lsn;
+        const from = performance.now();
+        for (let first = true; ; first = false) {
+          const { rows: replay } = await standby.query<{ behind: string }>('select pg_wal_lsn_diff($1::pg_lsn, pg_last_wal_replay_lsn()) as behind', [target]);
+          const behind = Number(replay[0]?.behind ?? 0);
+          if (first) maxBytes = Math.max(maxBytes, behind);
+          if (behind <= 0) break;
+          await sleep(2);
+        }
+        lags.push(performance.now() - from);
+        await sleep(100);
+      }
+    } finally {
+      await Promise.all([primary.end(), standby.end()]);
+    }
+  })();
+  return {
+    async stop() {
+      running = false;
+      await done;
+      const sorted = [...lags].sort((a, b) => a - b);
+      const at = (q: number) => Math.round((sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0) * 10) / 10;
+      return { samples: sorted.length, p50Ms: at(0.5), p99Ms: at(0.99), maxMs: Math.round((sorted.at(-1) ?? 0) * 10) / 10, maxBytes };
+    },
+  };
+}
+
+type Row = { metric: string; value: string; target: string; ok: boolean | null };
+
+/** The bench table's rows for the replica figures (run.ts prints them with the rest). */
+export function replicaRows(bench: ReplicaBench): Row[] {
+  if ('skipped' in bench) return [{ metric: 'read replica (DATABASE_READ_URL)', value: `skipped: ${bench.skipped}`, target: '', ok: null }];
+  const line = (figures: PullThroughput) =>
+    `${figures.requestsPerSec} req/s, p50 ${figures.p50Ms} / p99 ${figures.p99Ms} ms, errors ${figures.errors}; transactions primary ${figures.primaryTransactions}, standby ${figures.standbyTransactions}`;
+  const rows: Row[] = [];
+  for (const [name, pair] of [
+    ['unchanged pull (304)', bench.unchangedPull],
+    ['full snapshot pull (200)', bench.snapshotPull],
+  ] as const) {
+    rows.push({ metric: `PostgreSQL: ${name}, ${bench.seconds}s, 10 conn, primary only`, value: line(pair.primaryOnly), target: '0 errors', ok: pair.primaryOnly.errors === 0 });
+    rows.push({ metric: `PostgreSQL: ${name}, ${bench.seconds}s, 10 conn, reads from the standby`, value: line(pair.withReplica), target: '0 errors', ok: pair.withReplica.errors === 0 });
+  }
+  const { mixed, replayLag } = bench;
+  rows.push({
+    metric: `PostgreSQL + standby: ${bench.participants} phones pulling + pushing, ${mixed.seconds}s`,
+    value: `${mixed.requestsPerSec} req/s; pull p50 ${mixed.pulls.p50Ms} / p99 ${mixed.pulls.p99Ms} ms; push p50 ${mixed.pushes.p50Ms} / p99 ${mixed.pushes.p99Ms} ms; errors ${mixed.errors}`,
+    target: '0 errors',
+    ok: mixed.errors === 0,
+  });
+  rows.push({
+    metric: 'PostgreSQL + standby: replay lag under that load (commit on primary → replayed)',
+    value: `p50 ${replayLag.p50Ms} ms, p99 ${replayLag.p99Ms} ms, max ${replayLag.maxMs} ms (${replayLag.samples} samples); at most ${replayLag.maxBytes} B behind`,
+    target: '',
+    ok: null,
+  });
+  return rows;
+}

@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { Worker } from 'node:worker_threads';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { openDatabase } from '../../server/db/database.ts';
@@ -144,24 +145,28 @@ async function transactionCounts(urls: { primary: string; standby: string }): Pr
 
 /**
  * Every 100 ms: note the primary's WAL position, then time how long the standby takes to
- * replay past it (polled every 2 ms), and how many bytes it was behind at that moment.
+ * replay past it (polled every 2 ms), and how many bytes it was behind at that moment. In a
+ * worker thread of its own, so the 500 phones' event loop does not add its delays to the lag.
  */
 function sampleReplayLag(primaryUrl: string, standbyUrl: string) {
-  let running = true;
-  const lags: number[] = [];
-  let maxBytes = 0;
-  const done = (async () => {
-    const primary = new pg.Client({ connectionString: primaryUrl });
-    const standby = new pg.Client({ connectionString: standbyUrl });
-    await Promise.all([primary.connect(), standby.connect()]);
-    try {
+  const worker = new Worker(
+    `
+    const { parentPort, workerData } = require('node:worker_threads');
+    const { setTimeout: sleep } = require('node:timers/promises');
+    const pg = require('pg');
+    let running = true;
+    parentPort.once('message', () => (running = false));
+    (async () => {
+      const primary = new pg.Client({ connectionString: workerData.primaryUrl });
+      const standby = new pg.Client({ connectionString: workerData.standbyUrl });
+      await Promise.all([primary.connect(), standby.connect()]);
+      const lags = [];
+      let maxBytes = 0;
       while (running) {
-        const { rows } = await primary.query<{ lsn: string }>('select pg_current_wal_lsn()::text as lsn');
-        const target = rows[0]!.lsn;
+        const target = (await primary.query('select pg_current_wal_lsn()::text as lsn')).rows[0].lsn;
         const from = performance.now();
         for (let first = true; ; first = false) {
-          const { rows: replay } = await standby.query<{ behind: string }>('select pg_wal_lsn_diff($1::pg_lsn, pg_last_wal_replay_lsn()) as behind', [target]);
-          const behind = Number(replay[0]?.behind ?? 0);
+          const behind = Number((await standby.query('select pg_wal_lsn_diff($1::pg_lsn, pg_last_wal_replay_lsn()) as behind', [target])).rows[0].behind);
           if (first) maxBytes = Math.max(maxBytes, behind);
           if (behind <= 0) break;
           await sleep(2);
@@ -169,14 +174,22 @@ function sampleReplayLag(primaryUrl: string, standbyUrl: string) {
         lags.push(performance.now() - from);
         await sleep(100);
       }
-    } finally {
       await Promise.all([primary.end(), standby.end()]);
-    }
-  })();
+      parentPort.postMessage({ lags, maxBytes });
+    })().catch((error) => parentPort.postMessage({ error: String(error) }));
+    `,
+    { eval: true, workerData: { primaryUrl, standbyUrl } },
+  );
+  const result = new Promise<{ lags: number[]; maxBytes: number; error?: string }>((resolve, reject) => {
+    worker.once('message', resolve);
+    worker.once('error', reject);
+  });
   return {
     async stop() {
-      running = false;
-      await done;
+      worker.postMessage('stop');
+      const { lags, maxBytes, error } = await result;
+      await worker.terminate();
+      if (error) throw new Error(`replay lag sampler: ${error}`);
       const sorted = [...lags].sort((a, b) => a - b);
       const at = (q: number) => Math.round((sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0) * 10) / 10;
       return { samples: sorted.length, p50Ms: at(0.5), p99Ms: at(0.99), maxMs: Math.round((sorted.at(-1) ?? 0) * 10) / 10, maxBytes };

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -17,13 +17,15 @@ import { waitForReplay } from '../support/test-database.ts';
 import { freePort } from '../e2e/support/server-process.ts';
 
 export interface PullThroughput {
+  /** Median of the rounds, and their spread. */
   requestsPerSec: number;
+  requestsPerSecRange: [number, number];
   p50Ms: number;
   p99Ms: number;
   errors: number;
-  /** Transactions the primary ran during the run: what the standby took off it. */
-  primaryTransactions: number;
-  standbyTransactions: number;
+  /** Database transactions per pull on each server, from a run of its own: what the standby takes off the primary. */
+  primaryTransactionsPerPull: number;
+  standbyTransactionsPerPull: number;
 }
 
 export type ReplicaBench =
@@ -31,6 +33,7 @@ export type ReplicaBench =
   | {
       participants: number;
       seconds: number;
+      rounds: number;
       unchangedPull: { primaryOnly: PullThroughput; withReplica: PullThroughput };
       snapshotPull: { primaryOnly: PullThroughput; withReplica: PullThroughput };
       mixed: Omit<MixedLoadReport, 'phones'>;
@@ -46,7 +49,7 @@ const pairScript = 'tests/support/pg-replica-pair.sh';
  * Both clusters share this machine's cores with the servers and the load generator, so the
  * figures show the routing's cost and the work moved off the primary, not a second machine's gain.
  */
-export async function measureReplica(options: { participants: number; seconds: number; mixedSeconds: number }): Promise<ReplicaBench> {
+export async function measureReplica(options: { participants: number; seconds: number; mixedSeconds: number; rounds: number }): Promise<ReplicaBench> {
   const pairDir = mkdtempSync(join(tmpdir(), 'jmo-bench-replica-'));
   const started = spawnSync(pairScript, ['start', pairDir], { encoding: 'utf8' });
   if (started.status !== 0) {
@@ -70,9 +73,12 @@ export async function measureReplica(options: { participants: number; seconds: n
     const primaryOnly = { DATABASE_URL: urls.primary };
     const withReplica = { DATABASE_URL: urls.primary, DATABASE_READ_URL: urls.standby };
     const cookie = cookies[0]!;
-    const pulls = (env: Record<string, string>, kind: 'unchanged' | 'snapshot') => measurePulls(env, urls, cookie, kind, options.seconds);
-    const unchangedPull = { primaryOnly: await pulls(primaryOnly, 'unchanged'), withReplica: await pulls(withReplica, 'unchanged') };
-    const snapshotPull = { primaryOnly: await pulls(primaryOnly, 'snapshot'), withReplica: await pulls(withReplica, 'snapshot') };
+    const { unchangedPull, snapshotPull } = await withServer(primaryOnly, (primaryOnlyUrl) =>
+      withServer(withReplica, async (withReplicaUrl) => {
+        const compare = (kind: 'unchanged' | 'snapshot') => comparePulls({ primaryOnly: primaryOnlyUrl, withReplica: withReplicaUrl }, urls, cookie, kind, options);
+        return { unchangedPull: await compare('unchanged'), snapshotPull: await compare('snapshot') };
+      }),
+    );
     const { mixed, replayLag } = await withServer(withReplica, async (baseUrl) => {
       const lag = sampleReplayLag(primaryUrl, standbyUrl.toString());
       try {
@@ -83,7 +89,7 @@ export async function measureReplica(options: { participants: number; seconds: n
         throw error;
       }
     });
-    return { participants: options.participants, seconds: options.seconds, unchangedPull, snapshotPull, mixed, replayLag };
+    return { participants: options.participants, seconds: options.seconds, rounds: options.rounds, unchangedPull, snapshotPull, mixed, replayLag };
   } finally {
     spawnSync(pairScript, ['stop', pairDir]);
   }
@@ -91,41 +97,73 @@ export async function measureReplica(options: { participants: number; seconds: n
 
 async function withServer<T>(env: Record<string, string>, job: (baseUrl: string) => Promise<T>): Promise<T> {
   const port = await freePort();
-  const server = await startServer(port, { ...env, DATA_DIR: mkdtempSync(join(tmpdir(), 'jmo-bench-replica-data-')) });
+  const dataDir = mkdtempSync(join(tmpdir(), 'jmo-bench-replica-data-'));
+  const server = await startServer(port, { ...env, DATA_DIR: dataDir });
   try {
     return await job(`http://127.0.0.1:${port}`);
   } finally {
     const exited = new Promise((resolve) => server.once('exit', resolve));
     server.kill('SIGTERM');
     await exited;
+    rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
-/** 10 connections of one participant's pulls: 304s with the ETag, or full first-sync snapshots. */
-function measurePulls(env: Record<string, string>, urls: { primary: string; standby: string }, cookie: string, kind: 'unchanged' | 'snapshot', seconds: number): Promise<PullThroughput> {
-  return withServer(env, async (baseUrl) => {
+type Cannon = () => Promise<autocannon.Result>;
+
+/**
+ * 10 connections of one participant's pulls (304s with the ETag, or full first-sync
+ * snapshots) against two servers up side by side, one reading from the primary only, one
+ * from the standby, in alternating rounds: the machine's load drifts, and alternation puts
+ * both under the same drift. Then one counted run of each, alone, for the transactions.
+ */
+async function comparePulls(
+  servers: { primaryOnly: string; withReplica: string },
+  urls: { primary: string; standby: string },
+  cookie: string,
+  kind: 'unchanged' | 'snapshot',
+  options: { seconds: number; rounds: number },
+): Promise<{ primaryOnly: PullThroughput; withReplica: PullThroughput }> {
+  const cannonFor = async (baseUrl: string): Promise<Cannon> => {
     const first = await fetch(`${baseUrl}/api/sync/pull`, { headers: { Cookie: cookie } });
     const { cursor } = (await first.json()) as { cursor: string };
     const request =
       kind === 'unchanged'
         ? { url: `${baseUrl}/api/sync/pull?cursor=${cursor}`, headers: { Cookie: cookie, 'If-None-Match': first.headers.get('ETag') ?? '' } }
         : { url: `${baseUrl}/api/sync/pull`, headers: { Cookie: cookie } };
+    return () => autocannon({ ...request, connections: 10, duration: options.seconds });
+  };
+  const cannons = { primaryOnly: await cannonFor(servers.primaryOnly), withReplica: await cannonFor(servers.withReplica) };
+  const runs: Record<keyof typeof cannons, autocannon.Result[]> = { primaryOnly: [], withReplica: [] };
+  for (let round = 0; round < options.rounds; round++) {
+    for (const name of ['primaryOnly', 'withReplica'] as const) runs[name].push(await cannons[name]());
+  }
+  const expected = kind === 'unchanged' ? '3xx' : '2xx';
+  const summary = async (name: keyof typeof cannons): Promise<PullThroughput> => {
     const before = await transactionCounts(urls);
-    const result = await autocannon({ ...request, connections: 10, duration: seconds });
+    const counted = await cannons[name]();
     // A backend reports its counts when it goes idle, at most 10 s later (PostgreSQL 15).
     await sleep(11_000);
     const after = await transactionCounts(urls);
-    const expected = kind === 'unchanged' ? '3xx' : '2xx';
-    const unexpected = (['1xx', '2xx', '3xx', '4xx', '5xx'] as const).filter((k) => k !== expected).reduce((sum, k) => sum + result[k], 0);
+    const all = [...runs[name], counted];
+    const unexpected = (result: autocannon.Result) => (['1xx', '2xx', '3xx', '4xx', '5xx'] as const).filter((k) => k !== expected).reduce((sum, k) => sum + result[k], 0);
+    const rps = runs[name].map((r) => Math.round(r.requests.average));
     return {
-      requestsPerSec: Math.round(result.requests.average),
-      p50Ms: result.latency.p50,
-      p99Ms: result.latency.p99,
-      errors: result.errors + result.timeouts + unexpected,
-      primaryTransactions: after.primary - before.primary,
-      standbyTransactions: after.standby - before.standby,
+      requestsPerSec: median(rps),
+      requestsPerSecRange: [Math.min(...rps), Math.max(...rps)],
+      p50Ms: median(runs[name].map((r) => r.latency.p50)),
+      p99Ms: median(runs[name].map((r) => r.latency.p99)),
+      errors: all.reduce((sum, r) => sum + r.errors + r.timeouts + unexpected(r), 0),
+      primaryTransactionsPerPull: Math.round(((after.primary - before.primary) / counted.requests.total) * 100) / 100,
+      standbyTransactionsPerPull: Math.round(((after.standby - before.standby) / counted.requests.total) * 100) / 100,
     };
-  });
+  };
+  return { primaryOnly: await summary('primaryOnly'), withReplica: await summary('withReplica') };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }
 
 /** Transactions in the bench database on each server (statistics are not replicated: the standby counts its own). */
@@ -203,14 +241,14 @@ type Row = { metric: string; value: string; target: string; ok: boolean | null }
 export function replicaRows(bench: ReplicaBench): Row[] {
   if ('skipped' in bench) return [{ metric: 'read replica (DATABASE_READ_URL)', value: `skipped: ${bench.skipped}`, target: '', ok: null }];
   const line = (figures: PullThroughput) =>
-    `${figures.requestsPerSec} req/s, p50 ${figures.p50Ms} / p99 ${figures.p99Ms} ms, errors ${figures.errors}; transactions primary ${figures.primaryTransactions}, standby ${figures.standbyTransactions}`;
+    `${figures.requestsPerSec} req/s (${figures.requestsPerSecRange.join('–')}), p50 ${figures.p50Ms} / p99 ${figures.p99Ms} ms, errors ${figures.errors}; transactions per pull: primary ${figures.primaryTransactionsPerPull}, standby ${figures.standbyTransactionsPerPull}`;
   const rows: Row[] = [];
   for (const [name, pair] of [
     ['unchanged pull (304)', bench.unchangedPull],
     ['full snapshot pull (200)', bench.snapshotPull],
   ] as const) {
-    rows.push({ metric: `PostgreSQL: ${name}, ${bench.seconds}s, 10 conn, primary only`, value: line(pair.primaryOnly), target: '0 errors', ok: pair.primaryOnly.errors === 0 });
-    rows.push({ metric: `PostgreSQL: ${name}, ${bench.seconds}s, 10 conn, reads from the standby`, value: line(pair.withReplica), target: '0 errors', ok: pair.withReplica.errors === 0 });
+    rows.push({ metric: `PostgreSQL: ${name}, median of ${bench.rounds} × ${bench.seconds}s, 10 conn, primary only`, value: line(pair.primaryOnly), target: '0 errors', ok: pair.primaryOnly.errors === 0 });
+    rows.push({ metric: `PostgreSQL: ${name}, median of ${bench.rounds} × ${bench.seconds}s, 10 conn, reads from the standby`, value: line(pair.withReplica), target: '0 errors', ok: pair.withReplica.errors === 0 });
   }
   const { mixed, replayLag } = bench;
   rows.push({

@@ -19,7 +19,7 @@ const timingRounds = Number(process.env.BENCH_TIMING_ROUNDS ?? 100);
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const rows: { metric: string; value: string; target: string; ok: boolean | null }[] = [];
 const add = (metric: string, value: string, target = '', ok: boolean | null = null) => rows.push({ metric, value, target, ok });
-const replicaOptions = { participants: LOAD_PARTICIPANTS, seconds, mixedSeconds };
+const replicaOptions = { participants: LOAD_PARTICIPANTS, seconds, mixedSeconds, rounds: Number(process.env.BENCH_REPLICA_ROUNDS ?? 3) };
 
 // BENCH_ONLY=replica: the read-replica figures alone (they need no build and no browser).
 if (process.env.BENCH_ONLY === 'replica') {

@@ -135,8 +135,10 @@ async function comparePulls(
   };
   const cannons = { primaryOnly: await cannonFor(servers.primaryOnly), withReplica: await cannonFor(servers.withReplica) };
   const runs: Record<keyof typeof cannons, autocannon.Result[]> = { primaryOnly: [], withReplica: [] };
+  // A B, B A, A B …: neither always runs right after the other.
   for (let round = 0; round < options.rounds; round++) {
-    for (const name of ['primaryOnly', 'withReplica'] as const) runs[name].push(await cannons[name]());
+    const order = round % 2 === 0 ? (['primaryOnly', 'withReplica'] as const) : (['withReplica', 'primaryOnly'] as const);
+    for (const name of order) runs[name].push(await cannons[name]());
   }
   const expected = kind === 'unchanged' ? '3xx' : '2xx';
   const summary = async (name: keyof typeof cannons): Promise<PullThroughput> => {

@@ -13,20 +13,25 @@ export interface ReplicaCounts {
   primaryBehind: number;
   /** The standby failed (down, recovery conflict, database not replayed yet). */
   primaryAfterError: number;
+  /** Not asked: it failed less than RETRY_AFTER_FAILURE_MS ago. */
+  primaryWhileFailing: number;
 }
 
 /** A hot standby (DATABASE_READ_URL) that pulls prefer. */
 export interface ReadReplica {
   db: Database;
   counts: ReplicaCounts;
+  /** When it last failed: an unreachable standby must not cost every pull a connection timeout. */
+  failedAt: number;
   /** When the last failure was logged: a standby that is down must not flood the log. */
   lastWarnedAt: number;
 }
 
+const RETRY_AFTER_FAILURE_MS = 5_000;
 const WARN_EVERY_MS = 10_000;
 
 export function readReplica(db: Database): ReadReplica {
-  return { db, counts: { replica: 0, primaryBehind: 0, primaryAfterError: 0 }, lastWarnedAt: -Infinity };
+  return { db, counts: { replica: 0, primaryBehind: 0, primaryAfterError: 0, primaryWhileFailing: 0 }, failedAt: -Infinity, lastWarnedAt: -Infinity };
 }
 
 type PullRequest = Parameters<typeof pullChanges>[3] & { lastMutationId?: number };
@@ -47,7 +52,9 @@ export async function pullPreferringReplica(
   log: Logger,
 ): Promise<PullOutcome> {
   const { lastMutationId, ...pull } = request;
-  if (replica) {
+  const now = request.now.getTime();
+  if (replica && now - replica.failedAt < RETRY_AFTER_FAILURE_MS) replica.counts.primaryWhileFailing++;
+  else if (replica) {
     try {
       const outcome = await pullChanges(replica.db, registry, auth, { ...pull, mustHaveSeen: seenByPhone(request.cursor, lastMutationId) });
       if (outcome.kind !== 'behind') {
@@ -58,8 +65,9 @@ export async function pullPreferringReplica(
     } catch (error) {
       // A real fault in the query fails on the primary too and surfaces there.
       replica.counts.primaryAfterError++;
-      if (Date.now() - replica.lastWarnedAt >= WARN_EVERY_MS) {
-        replica.lastWarnedAt = Date.now();
+      replica.failedAt = now;
+      if (now - replica.lastWarnedAt >= WARN_EVERY_MS) {
+        replica.lastWarnedAt = now;
         log.warn({ kind: errorKind(error), failures: replica.counts.primaryAfterError }, 'read replica failed; pulls go to the primary');
       }
     }

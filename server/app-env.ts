@@ -3,6 +3,7 @@ import type { AppConfig } from './config.ts';
 import type { CardSigner } from './features/cards/card-signing.ts';
 import type { RateLimiter } from './security/rate-limiter.ts';
 import type { Logger } from './logging/logger.ts';
+import type { ReadReplica } from './sync/replica-routing.ts';
 
 export interface Clock {
   now(): Date;
@@ -12,6 +13,8 @@ export interface Clock {
 export interface AppDeps {
   db: Database;
   dbKind: DatabaseKind;
+  /** Pulls prefer it when set (DATABASE_READ_URL). */
+  readReplica?: ReadReplica;
   config: AppConfig;
   clock: Clock;
   log: Logger;

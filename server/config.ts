@@ -48,8 +48,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const dataDir = resolve(env.DATA_DIR ?? './data');
   // In production the only host name the server answers to (see http/host-guard.ts).
   const publicUrl = parsePublicUrl(requiredInProduction('PUBLIC_URL', env.PUBLIC_URL, isProduction, `http://localhost:${port}`));
+  if (env.DATABASE_READ_URL && !env.DATABASE_URL) throw new StartupError('DATABASE_READ_URL butuh DATABASE_URL (a read replica needs its PostgreSQL primary)');
   const database: DatabaseLocation = env.DATABASE_URL
-    ? { kind: 'postgres', url: env.DATABASE_URL }
+    ? { kind: 'postgres', url: env.DATABASE_URL, ...(env.DATABASE_READ_URL ? { readUrl: env.DATABASE_READ_URL } : {}) }
     : { kind: 'pglite', dataDir: resolve(dataDir, 'pglite') };
   return {
     port,

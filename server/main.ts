@@ -2,6 +2,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { loadConfig, type AppConfig } from './config.ts';
 import { openDatabase } from './db/database.ts';
+import { readReplica } from './sync/replica-routing.ts';
 import { systemClock } from './app-env.ts';
 import { StartupError } from './startup-error.ts';
 import { jakartaDate } from './jakarta-date.ts';
@@ -26,7 +27,7 @@ export async function startServer(config: AppConfig, log: Logger = createLogger(
   const seed = await seedIfEmpty(database.db, { today: jakartaDate(systemClock.now()), extraParticipants: config.seedParticipants });
   const cardSigner = createCardSigner(loadCardSigningKey(config.dataDir, config.cardSigningKeyPem));
   const rateLimiter = config.redisUrl ? redisRateLimiter(config.redisUrl) : databaseRateLimiter(database.db);
-  const app = createApp({ db: database.db, dbKind: database.kind, config, clock: systemClock, log, cardSigner, rateLimiter });
+  const app = createApp({ db: database.db, dbKind: database.kind, ...(database.readDb ? { readReplica: readReplica(database.readDb) } : {}), config, clock: systemClock, log, cardSigner, rateLimiter });
   const stopMessages = startMessageWorker(database.db, sendersFromConfig(config, log), systemClock, log);
   const stopSimulator = config.claimSimulator ? startClaimSimulator({ db: database.db, clock: systemClock, log }) : () => undefined;
   const server = await listen(app.fetch, config).catch(async (error: unknown) => {
@@ -72,7 +73,7 @@ export async function runFromCommandLine(): Promise<void> {
     const started = Date.now();
     const running = await startServer(config, log);
     log.info(`JMO Lite berjalan di ${running.url} (siap dalam ${Date.now() - started} ms)`);
-    log.info(`Database: ${config.database.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `PGlite di ${config.dataDir}`}`);
+    log.info(`Database: ${config.database.kind === 'postgres' ? `PostgreSQL (DATABASE_URL${config.database.readUrl ? ', pulls from DATABASE_READ_URL' : ''})` : `PGlite di ${config.dataDir}`}`);
     printDemoSignIn(running, config);
     const stop = () => {
       void running.close().then(() => process.exit(0));

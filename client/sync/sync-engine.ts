@@ -161,9 +161,11 @@ export function createSyncEngine(deps: SyncDeps) {
 
   async function pullChanges(): Promise<{ pulled: 'changes' | 'unchanged'; newNotifications: NotificationRecord[] }> {
     const { db } = deps;
-    const [cursor, etag, deviceId] = await Promise.all([readMeta(db, 'cursor'), readMeta(db, 'etag'), ensureDeviceId(db, deps.randomUUID)]);
+    const [cursor, etag, deviceId, lastMutationId] = await Promise.all([readMeta(db, 'cursor'), readMeta(db, 'etag'), ensureDeviceId(db, deps.randomUUID), readMeta(db, 'lastMutationId')]);
     const query = new URLSearchParams({ deviceId });
     if (cursor) query.set('cursor', cursor);
+    // A server reading from a replica must not answer from before this phone's own pushes.
+    if (lastMutationId) query.set('lastMutationId', String(lastMutationId));
     const response = await call('GET', `/api/sync/pull?${query}`, undefined, cursor && etag ? { 'If-None-Match': etag } : {});
     const serverNow = Date.parse(response.headers.get('Date') ?? '') || undefined;
     if (response.status === 304) {

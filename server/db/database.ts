@@ -13,6 +13,8 @@ export type DatabaseKind = 'pglite' | 'postgres';
 export interface DatabaseHandle {
   db: Database;
   kind: DatabaseKind;
+  /** A hot standby for pulls (DATABASE_READ_URL); its data may lag the primary's. */
+  readDb?: Database;
   close(): Promise<void>;
 }
 
@@ -24,13 +26,13 @@ export function rowsOf<T>(result: unknown): T[] {
 export const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
 
 export type DatabaseLocation =
-  | { kind: 'postgres'; url: string }
+  | { kind: 'postgres'; url: string; readUrl?: string }
   | { kind: 'pglite'; dataDir: string }
   | { kind: 'pglite-memory' };
 
 /** Opens the database and applies every committed migration before anything else touches it. */
 export async function openDatabase(location: DatabaseLocation): Promise<DatabaseHandle> {
-  return location.kind === 'postgres' ? openPostgres(location.url) : openPglite(location);
+  return location.kind === 'postgres' ? openPostgres(location.url, location.readUrl) : openPglite(location);
 }
 
 async function openPglite(location: Exclude<DatabaseLocation, { kind: 'postgres' }>): Promise<DatabaseHandle> {
@@ -54,7 +56,7 @@ async function openPglite(location: Exclude<DatabaseLocation, { kind: 'postgres'
   return { db: db as unknown as Database, kind: 'pglite', close: () => client.close() };
 }
 
-async function openPostgres(url: string): Promise<DatabaseHandle> {
+async function openPostgres(url: string, readUrl: string | undefined): Promise<DatabaseHandle> {
   const pg = (await import('pg')).default;
   const { drizzle } = await import('drizzle-orm/node-postgres');
   const { migrate } = await import('drizzle-orm/node-postgres/migrator');
@@ -75,8 +77,14 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on('error', () => {});
-  const db = drizzle(pool, { schema });
-  return { db: db as unknown as Database, kind: 'postgres', close: () => pool.end() };
+  const db = drizzle(pool, { schema }) as unknown as Database;
+  if (!readUrl) return { db, kind: 'postgres', close: () => pool.end() };
+  // No migrations here: a standby replays the primary's. A standby down at start-up is not
+  // fatal; pulls go to the primary until it answers (server/sync/replica-routing.ts).
+  const readPool = new pg.Pool({ connectionString: readUrl, max: 10, connectionTimeoutMillis: 2000 });
+  readPool.on('error', () => {});
+  const readDb = drizzle(readPool, { schema }) as unknown as Database;
+  return { db, readDb, kind: 'postgres', close: async () => void (await Promise.all([pool.end(), readPool.end()])) };
 }
 
 function describe(error: unknown): string {

@@ -7,6 +7,12 @@ import type { PullReadContext, PullReader, PullReaderRegistry } from './pull-rea
 import type { AuthContext } from '../app-env.ts';
 
 export type PullOutcome = { kind: 'not-modified'; etag: string } | { kind: 'changes'; etag: string; body: PullResponse };
+/** What the phone has already seen; a read replica that has not replayed that far must not answer. */
+export interface SeenByPhone {
+  scopeEpoch: number;
+  version: number;
+  mutationId: number;
+}
 
 /**
  * One consistent snapshot (repeatable read) for the version watermark and the rows, so the
@@ -16,18 +22,22 @@ export async function pullChanges(
   db: Database,
   registry: PullReaderRegistry,
   auth: AuthContext,
-  request: { cursor?: string; deviceId?: string; ifNoneMatch?: string; now: Date },
-): Promise<PullOutcome> {
+  request: { cursor?: string; deviceId?: string; ifNoneMatch?: string; now: Date; mustHaveSeen?: SeenByPhone },
+): Promise<PullOutcome | { kind: 'behind' }> {
   const readers = registry.readers();
+  const behind = (state: SyncState) => request.mustHaveSeen !== undefined && isBehind(state, request.mustHaveSeen);
   // Most pulls change nothing. One statement is a consistent snapshot of its own, so "304"
   // is answered from it without opening a transaction.
   if (request.cursor && request.ifNoneMatch) {
     const state = await readSyncState(db, readers, auth, request.deviceId);
+    if (behind(state)) return { kind: 'behind' };
     if (request.ifNoneMatch === state.etag) return { kind: 'not-modified', etag: state.etag };
   }
   return db.transaction(
     async (tx) => {
-      const { scope, lastMutationId, versions, watermark, etag } = await readSyncState(tx, readers, auth, request.deviceId);
+      const state = await readSyncState(tx, readers, auth, request.deviceId);
+      if (behind(state)) return { kind: 'behind' as const };
+      const { scope, lastMutationId, versions, watermark, etag } = state;
       if (request.ifNoneMatch === etag && request.cursor) return { kind: 'not-modified', etag };
 
       const parsed = parseCursor(request.cursor);
@@ -50,6 +60,13 @@ export async function pullChanges(
 }
 
 const TOMBSTONES = 'sync_tombstones';
+
+type SyncState = Awaited<ReturnType<typeof readSyncState>>;
+
+/** Versions come from one shared sequence and epochs only grow, so "older" is a comparison. */
+function isBehind(state: SyncState, seen: SeenByPhone): boolean {
+  return state.scope.scopeEpoch < seen.scopeEpoch || state.watermark < seen.version || state.lastMutationId < seen.mutationId;
+}
 
 /**
  * In one statement: the account's scope (epoch and cards), this device's last applied

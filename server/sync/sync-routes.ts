@@ -6,7 +6,7 @@ import { requireAuth } from '../auth/session.ts';
 import { rejectInvalid } from '../http/errors.ts';
 import { PullQuerySchema, PushRequestSchema } from '../../shared/sync/protocol.ts';
 import type { MutationRegistry } from './mutation-registry.ts';
-import { pullChanges } from './pull.ts';
+import { pullPreferringReplica } from './replica-routing.ts';
 import type { PullReaderRegistry } from './pull-readers.ts';
 import { pushMutations } from './push.ts';
 
@@ -16,12 +16,20 @@ export function syncRoutes(deps: AppDeps, registry: MutationRegistry, readers: P
     .use('*', requireAuth)
     .get('/pull', describe({ summary: 'Changes since the cursor (ETag; 304 when nothing changed)', responses: { 200: PullResponseSchema, 304: { description: 'Nothing changed since If-None-Match' } } }), vValidator('query', PullQuerySchema, rejectInvalid), async (c) => {
       const query = c.req.valid('query');
-      const outcome = await pullChanges(deps.db, readers, c.get('auth')!, {
-        cursor: query.cursor,
-        deviceId: query.deviceId,
-        ifNoneMatch: c.req.header('If-None-Match'),
-        now: deps.clock.now(),
-      });
+      const outcome = await pullPreferringReplica(
+        deps.db,
+        deps.readReplica,
+        readers,
+        c.get('auth')!,
+        {
+          cursor: query.cursor,
+          deviceId: query.deviceId,
+          lastMutationId: query.lastMutationId === undefined ? undefined : Number(query.lastMutationId),
+          ifNoneMatch: c.req.header('If-None-Match'),
+          now: deps.clock.now(),
+        },
+        deps.log,
+      );
       // Private: the answer is one person's data; no-cache: always revalidate, 304 is cheap.
       c.header('Cache-Control', 'private, no-cache');
       c.header('ETag', outcome.etag);

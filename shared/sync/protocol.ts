@@ -36,6 +36,11 @@ export interface PushResponse {
 export const PullQuerySchema = v.object({
   cursor: v.optional(v.pipe(safeString(), v.maxLength(64))),
   deviceId: v.optional(v.pipe(v.string(), v.uuid('deviceId harus UUID.'))),
+  /**
+   * The last mutation id this device's pushes were answered with: a read replica that has not
+   * replayed that far must leave the pull to the primary (read-your-writes).
+   */
+  lastMutationId: v.optional(v.pipe(v.string(), v.regex(/^\d{1,15}$/, 'lastMutationId harus angka.'))),
 });
 
 export interface Tombstone {

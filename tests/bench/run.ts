@@ -8,6 +8,7 @@ import { measureLoad } from './load.ts';
 import { measureColdOfflineStart } from './cold-start.ts';
 import { measureMixedLoad } from './mixed-load-child.ts';
 import { measureAccountTiming } from './account-timing.ts';
+import { measureReplica, replicaRows } from './replica.ts';
 
 // `npm run bench`: measured numbers beside the product's targets. A missed target is reported,
 // not fatal; a measurement that cannot be taken is.
@@ -18,6 +19,13 @@ const timingRounds = Number(process.env.BENCH_TIMING_ROUNDS ?? 200);
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const rows: { metric: string; value: string; target: string; ok: boolean | null }[] = [];
 const add = (metric: string, value: string, target = '', ok: boolean | null = null) => rows.push({ metric, value, target, ok });
+const replicaOptions = { participants: LOAD_PARTICIPANTS, seconds, mixedSeconds, rounds: Number(process.env.BENCH_REPLICA_ROUNDS ?? 3) };
+
+// BENCH_ONLY=replica: the read-replica figures alone (they need no build and no browser).
+if (process.env.BENCH_ONLY === 'replica') {
+  for (const row of replicaRows(await measureReplica(replicaOptions))) console.log(`${row.metric} | ${row.value} | ${row.target} | ${row.ok === null ? '' : row.ok ? 'yes' : 'NO'}`);
+  process.exit(0);
+}
 
 if (!existsSync('dist/client/.vite/manifest.json')) {
   const { build } = await import('vite');
@@ -77,6 +85,10 @@ for (const name of ['PGlite', ...(process.env.BENCH_DATABASE_URL ? ['PostgreSQL'
     mixed.errors === 0,
   );
 }
+
+const replica = await measureReplica(replicaOptions);
+results.replica = replica;
+rows.push(...replicaRows(replica));
 
 if (process.env.BENCH_SKIP_BROWSER !== '1') {
   const cold = await measureColdOfflineStart(10);

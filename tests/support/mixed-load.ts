@@ -69,7 +69,8 @@ export async function runMixedLoad(options: {
 
   async function pull(phone: PhoneState, times: number[]): Promise<void> {
     const started = performance.now();
-    const query = new URLSearchParams({ deviceId: phone.deviceId, ...(phone.cursor ? { cursor: phone.cursor } : {}) });
+    // As the app does: the last acknowledged mutation id (ids start at 1, one per applied push).
+    const query = new URLSearchParams({ deviceId: phone.deviceId, ...(phone.cursor ? { cursor: phone.cursor } : {}), ...(phone.acknowledged ? { lastMutationId: String(phone.acknowledged) } : {}) });
     const response = await fetch(`${baseUrl}/api/sync/pull?${query}`, { headers: { Cookie: phone.cookie, ...(phone.etag && phone.cursor ? { 'If-None-Match': phone.etag } : {}) } });
     if (response.status === 200) {
       const body = (await response.json()) as PullResponse;

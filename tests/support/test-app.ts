@@ -7,6 +7,7 @@ import { ephemeralCardSigner } from '../../server/features/cards/card-signing.ts
 import { databaseRateLimiter } from '../../server/security/rate-limiter.ts';
 import type { MutationDefinition } from '../../server/sync/mutation-registry.ts';
 import { createLogger } from '../../server/logging/logger.ts';
+import { readReplica } from '../../server/sync/replica-routing.ts';
 
 /** A clock the test moves by hand. */
 function manualClock(startIso = '2026-11-25T03:00:00.000Z'): Clock & { set(iso: string): void; advance(ms: number): void } {
@@ -40,6 +41,7 @@ export async function createTestApp(options: { config?: Partial<AppConfig>; data
   const deps: AppDeps = {
     db: database.db,
     dbKind: database.kind,
+    ...(database.readDb ? { readReplica: readReplica(database.readDb) } : {}),
     config: testConfig(options.config),
     clock,
     log: createLogger({ destination: { write: (line: string) => void logLines.push(line) } }),

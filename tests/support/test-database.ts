@@ -21,8 +21,14 @@ const TEST_EXTRA_PARTICIPANTS = 12;
  */
 export async function createTestDatabase(): Promise<DatabaseHandle> {
   const url = process.env.TEST_DATABASE_URL;
-  const handle = url ? await createPostgresDatabase(url) : await createPgliteDatabase();
+  if (!url) {
+    const handle = await createPgliteDatabase();
+    await seedIfEmpty(handle.db, { today: TEST_TODAY, extraParticipants: TEST_EXTRA_PARTICIPANTS });
+    return handle;
+  }
+  const { handle, databaseUrl, readUrl } = await createPostgresDatabase(url);
   await seedIfEmpty(handle.db, { today: TEST_TODAY, extraParticipants: TEST_EXTRA_PARTICIPANTS });
+  if (readUrl) await waitForReplay(databaseUrl, readUrl);
   return handle;
 }
 
@@ -61,14 +67,63 @@ function inputsHash(): string {
   return hash.digest('hex').slice(0, 16);
 }
 
-async function createPostgresDatabase(url: string): Promise<DatabaseHandle> {
+async function createPostgresDatabase(url: string): Promise<{ handle: DatabaseHandle; databaseUrl: string; readUrl?: string }> {
   const database = await createThrowawayPostgres(url, 'jmo_test');
-  const handle = await openDatabase({ kind: 'postgres', url: database.url });
-  return {
-    ...handle,
-    close: async () => {
-      await handle.close();
-      await database.drop();
-    },
+  // TEST_DATABASE_READ_URL names a hot standby of TEST_DATABASE_URL's server; the throwaway
+  // database reaches it by replication, under the same name.
+  const readUrl = process.env.TEST_DATABASE_READ_URL ? sameDatabaseOn(process.env.TEST_DATABASE_READ_URL, database.url) : undefined;
+  const handle = await openDatabase({ kind: 'postgres', url: database.url, ...(readUrl ? { readUrl } : {}) });
+  const close = async () => {
+    await handle.close();
+    await database.drop();
   };
+  return { handle: { ...handle, close }, databaseUrl: database.url, ...(readUrl ? { readUrl } : {}) };
+}
+
+/**
+ * After a test writes straight into the database (as the back office or another instance
+ * would), waits until the standby has it too; without a standby there is nothing to wait for.
+ * Those writes reach phones on a later pull in production; a test asserting the very next
+ * pull needs the replay first.
+ */
+export async function replicaCaughtUp(): Promise<void> {
+  const primaryUrl = process.env.TEST_DATABASE_URL;
+  const standbyUrl = process.env.TEST_DATABASE_READ_URL;
+  if (primaryUrl && standbyUrl) await waitForReplay(primaryUrl, standbyUrl);
+}
+
+function sameDatabaseOn(serverUrl: string, databaseUrl: string): string {
+  const url = new URL(serverUrl);
+  url.pathname = new URL(databaseUrl).pathname;
+  return url.toString();
+}
+
+/**
+ * Until the standby has replayed everything the primary has written so far (polled, not
+ * timed): a test then starts from a standby that can answer.
+ */
+export async function waitForReplay(primaryUrl: string, standbyUrl: string): Promise<void> {
+  const pg = (await import('pg')).default;
+  const primary = new pg.Client({ connectionString: primaryUrl });
+  await primary.connect();
+  let target: string;
+  try {
+    target = (await primary.query<{ lsn: string }>('select pg_current_wal_lsn()::text as lsn')).rows[0]!.lsn;
+  } finally {
+    await primary.end();
+  }
+  // The postgres database exists on both from the start; the throwaway one may not have arrived yet.
+  const standbyServer = new URL(standbyUrl);
+  standbyServer.pathname = '/postgres';
+  const standby = new pg.Client({ connectionString: standbyServer.toString() });
+  await standby.connect();
+  try {
+    for (;;) {
+      const { rows } = await standby.query<{ caught_up: boolean }>('select pg_last_wal_replay_lsn() >= $1::pg_lsn as caught_up', [target]);
+      if (rows[0]?.caught_up) return;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  } finally {
+    await standby.end();
+  }
 }

@@ -100,7 +100,7 @@ const segment = fc.oneof(
   hostileText.filter((raw) => raw.length > 0).map(encodeSegment),
   fc.constantFrom('%00', '%01', '%1F', '%7F', '%ED%A0%80', '%FF', '%C0%80', '%E2%80%8F', '%25', '..', '%2E%2E'),
 );
-const query = fc.oneof(fc.constant(''), fc.constantFrom('?cursor=%00', '?deviceId=%ED%A0%80', '?cursor=1.%FF'), fc.record({ cursor: fc.oneof(fc.string({ maxLength: 80 }), hostileText, fc.stringMatching(/^\d{1,3}\.\d{1,20}$/)), deviceId: fc.oneof(fc.uuid(), fc.string()) }, { requiredKeys: [] }).map((q) => `?${new URLSearchParams(q as Record<string, string>)}`));
+const query = fc.oneof(fc.constant(''), fc.constantFrom('?cursor=%00', '?deviceId=%ED%A0%80', '?cursor=1.%FF'), fc.record({ cursor: fc.oneof(fc.string({ maxLength: 80 }), hostileText, fc.stringMatching(/^\d{1,3}\.\d{1,20}$/)), deviceId: fc.oneof(fc.uuid(), fc.string()), lastMutationId: fc.oneof(fc.string(), fc.stringMatching(/^\d{1,20}$/)) }, { requiredKeys: [] }).map((q) => `?${new URLSearchParams(q as Record<string, string>)}`));
 const headerSet = fc.record(
   {
     contentType: fc.constantFrom('application/json', 'text/plain', 'application/json; charset=utf-8', ''),

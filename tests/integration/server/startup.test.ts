@@ -49,6 +49,11 @@ describe('start-up with bad configuration', () => {
     expectOneClearLine(result, /DATABASE_URL/);
   });
 
+  it('ends with one line when DATABASE_READ_URL is set without DATABASE_URL', async () => {
+    const result = await runServer({ PORT: '0', DATABASE_URL: '', DATABASE_READ_URL: `postgres://nobody@127.0.0.1:${blockedPort}/none` });
+    expectOneClearLine(result, /DATABASE_READ_URL butuh DATABASE_URL/);
+  });
+
   it('ends with one line when the port is in use', async () => {
     const result = await runServer({ PORT: String(blockedPort), DATA_DIR: mkdtempSync(join(tmpdir(), 'jmo-port-')) });
     expectOneClearLine(result, /Port \d+ sudah dipakai/);

@@ -5,6 +5,7 @@ import { createTestApp, jsonRequest, type TestApp } from '../../../support/test-
 import { demoEmails, signInAs } from '../../../support/test-session.ts';
 import { accounts, participants, syncMutations } from '../../../../server/db/schema.ts';
 import type { PullResponse, PushResponse } from '../../../../shared/sync/protocol.ts';
+import { replicaCaughtUp } from '../../../support/test-database.ts';
 
 describe('sync protocol v1', () => {
   let t: TestApp;
@@ -64,7 +65,7 @@ describe('sync protocol v1', () => {
     const stored = await t.database.db.select().from(syncMutations).where(eq(syncMutations.deviceId, deviceId));
     expect(stored).toHaveLength(1);
 
-    const delta = await pull(siti.cookie, `?cursor=${cursor}&deviceId=${deviceId}`, { 'If-None-Match': before.headers.get('ETag')! });
+    const delta = await pull(siti.cookie, `?cursor=${cursor}&deviceId=${deviceId}&lastMutationId=${first.lastMutationId}`, { 'If-None-Match': before.headers.get('ETag')! });
     expect(delta.status).toBe(200);
     const body = (await delta.json()) as PullResponse;
     expect(body).toMatchObject({ kind: 'delta', lastMutationId: 1 });
@@ -138,6 +139,7 @@ describe('sync protocol v1', () => {
   it('resets phones when the account’s set of cards changes', async () => {
     const { cursor } = (await (await pull(siti.cookie)).json()) as PullResponse;
     await t.database.db.update(accounts).set({ scopeEpoch: sql`${accounts.scopeEpoch} + 1` }).where(eq(accounts.id, siti.accountId));
+    await replicaCaughtUp();
     const body = (await (await pull(siti.cookie, `?cursor=${cursor}`)).json()) as PullResponse;
     expect(body).toMatchObject({ kind: 'snapshot', reset: true });
   });

@@ -4,6 +4,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import * as schema from './schema.ts';
 import { StartupError } from '../startup-error.ts';
+import { pgliteChangeFeed, postgresChangeFeed, type ChangeFeed } from './change-feed.ts';
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 /** A transaction handle: the same query API as the database. */
@@ -13,6 +14,8 @@ export type DatabaseKind = 'pglite' | 'postgres';
 export interface DatabaseHandle {
   db: Database;
   kind: DatabaseKind;
+  /** The database's committed-change announcements, for in-memory caches (server/db/change-feed.ts). */
+  changes: ChangeFeed;
   close(): Promise<void>;
 }
 
@@ -51,7 +54,8 @@ async function openPglite(location: Exclude<DatabaseLocation, { kind: 'postgres'
   await client.waitReady;
   const db = drizzle(client, { schema });
   await migrate(db, { migrationsFolder });
-  return { db: db as unknown as Database, kind: 'pglite', close: () => client.close() };
+  const changes = pgliteChangeFeed(client);
+  return { db: db as unknown as Database, kind: 'pglite', changes, close: () => changes.close().then(() => client.close()) };
 }
 
 async function openPostgres(url: string): Promise<DatabaseHandle> {
@@ -76,7 +80,8 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on('error', () => {});
   const db = drizzle(pool, { schema });
-  return { db: db as unknown as Database, kind: 'postgres', close: () => pool.end() };
+  const changes = postgresChangeFeed(url);
+  return { db: db as unknown as Database, kind: 'postgres', changes, close: () => changes.close().then(() => pool.end()) };
 }
 
 function describe(error: unknown): string {

@@ -40,6 +40,7 @@ export async function createTestApp(options: { config?: Partial<AppConfig>; data
   const deps: AppDeps = {
     db: database.db,
     dbKind: database.kind,
+    changes: database.changes,
     config: testConfig(options.config),
     clock,
     log: createLogger({ destination: { write: (line: string) => void logLines.push(line) } }),

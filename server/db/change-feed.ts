@@ -1,4 +1,5 @@
 import type { PGlite } from '@electric-sql/pglite';
+import type { Client } from 'pg';
 
 /** Payload: the participant id whose pull answer may have changed (migration 0005). */
 export const SYNC_CHANNEL = 'jmo_sync_changed';
@@ -107,7 +108,6 @@ export const CHANGE_FEED_APPLICATION = 'jmo-lite-changes';
  */
 export function postgresChangeFeed(connectionString: string): ChangeFeed {
   const listeners = new Listeners();
-  type Client = import('pg').Client;
   let current: Client | undefined;
   let closed = false;
   let reconnectDelay = RECONNECT_MIN_MS;

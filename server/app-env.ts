@@ -1,4 +1,5 @@
 import type { Database, DatabaseKind } from './db/database.ts';
+import type { ChangeFeed } from './db/change-feed.ts';
 import type { AppConfig } from './config.ts';
 import type { CardSigner } from './features/cards/card-signing.ts';
 import type { RateLimiter } from './security/rate-limiter.ts';
@@ -15,6 +16,8 @@ export interface AppDeps {
   dbKind: DatabaseKind;
   /** Pulls prefer it when set (DATABASE_READ_URL). */
   readReplica?: ReadReplica;
+  /** Committed-change announcements that keep the session and unchanged-pull caches honest. */
+  changes: ChangeFeed;
   config: AppConfig;
   clock: Clock;
   log: Logger;
@@ -32,6 +35,8 @@ export interface AuthContext {
 export interface AppEnv {
   Variables: {
     auth: AuthContext | undefined;
+    /** `deps.changes.mark()` when the request arrived: in-memory answers must be at least this fresh. */
+    changesMark: number;
     /** The caller's address (server/http/client-ip.ts), computed once per request. */
     clientIp: string;
   };

@@ -27,7 +27,7 @@ export async function startServer(config: AppConfig, log: Logger = createLogger(
   const seed = await seedIfEmpty(database.db, { today: jakartaDate(systemClock.now()), extraParticipants: config.seedParticipants });
   const cardSigner = createCardSigner(loadCardSigningKey(config.dataDir, config.cardSigningKeyPem));
   const rateLimiter = config.redisUrl ? redisRateLimiter(config.redisUrl) : databaseRateLimiter(database.db);
-  const app = createApp({ db: database.db, dbKind: database.kind, ...(database.readDb ? { readReplica: readReplica(database.readDb) } : {}), config, clock: systemClock, log, cardSigner, rateLimiter });
+  const app = createApp({ db: database.db, dbKind: database.kind, changes: database.changes, ...(database.readDb ? { readReplica: readReplica(database.readDb) } : {}), config, clock: systemClock, log, cardSigner, rateLimiter });
   const stopMessages = startMessageWorker(database.db, sendersFromConfig(config, log), systemClock, log);
   const stopSimulator = config.claimSimulator ? startClaimSimulator({ db: database.db, clock: systemClock, log }) : () => undefined;
   const server = await listen(app.fetch, config).catch(async (error: unknown) => {

@@ -6,10 +6,19 @@ import { accounts, sessions } from '../db/schema.ts';
 import type { AppDeps, AppEnv, AuthContext } from '../app-env.ts';
 import type { Database } from '../db/database.ts';
 import { apiError } from '../http/errors.ts';
+import { ChangeCache } from '../db/change-cache.ts';
+import { SESSION_CHANNEL } from '../db/change-feed.ts';
 
 export const SESSION_IDLE_MS = 30 * 24 * 60 * 60 * 1000;
 // Sliding expiry is written at most this often, so reads don't turn every request into a write.
 const SESSION_TOUCH_MS = 60 * 60 * 1000;
+// A signed-in cookie is answered from memory for this long; revocations reach every instance
+// at once through the database's change announcements, so this only bounds how long a
+// session lives on without its row being looked at.
+const SESSION_CACHE_MS = 5000;
+const SESSION_CACHE_MAX = 20_000;
+
+type CachedSession = { auth: AuthContext; expiresAt: number; cachedUntil: number };
 
 export function sessionCookieName(secure: boolean): string {
   return secure ? '__Host-jmo_session' : 'jmo_session';
@@ -62,36 +71,54 @@ export function clearSessionCookie(c: Context, deps: AppDeps) {
 
 /** Resolves the cookie to `c.var.auth` (or undefined) and slides the expiry. */
 export function loadSession(deps: AppDeps): MiddlewareHandler<AppEnv> {
+  const cache = new ChangeCache<CachedSession>(SESSION_CACHE_MAX, deps.changes, SESSION_CHANNEL);
   return async (c, next) => {
     c.set('auth', undefined);
+    c.set('changesMark', deps.changes.mark());
     const token = getCookie(c, sessionCookieName(deps.config.secureCookies));
     if (token && token.length <= 128) {
-      c.set('auth', await resolveSession(deps, token));
+      const tokenHash = hashToken(token);
+      c.set('auth', (await cachedSession(deps, cache, tokenHash, c.get('changesMark'))) ?? (await resolveSession(deps, cache, tokenHash)));
     }
     await next();
   };
 }
 
-async function resolveSession(deps: AppDeps, token: string): Promise<AuthContext | undefined> {
+/** The session from memory, only once every revocation committed before this request has arrived. */
+async function cachedSession(deps: AppDeps, cache: ChangeCache<CachedSession>, tokenHash: string, mark: number): Promise<AuthContext | undefined> {
+  if (!cache.get(tokenHash) || !(await deps.changes.caughtUp(mark))) return undefined;
+  const cached = cache.get(tokenHash);
+  const now = deps.clock.now().getTime();
+  if (!cached || now >= cached.cachedUntil || now >= cached.expiresAt) return undefined;
+  return cached.auth;
+}
+
+async function resolveSession(deps: AppDeps, cache: ChangeCache<CachedSession>, tokenHash: string): Promise<AuthContext | undefined> {
   const now = deps.clock.now();
+  const ticket = cache.ticket();
   const [row] = await deps.db
     .select({
       sessionId: sessions.id,
       accountId: sessions.accountId,
       participantId: accounts.participantId,
       lastSeenAt: sessions.lastSeenAt,
+      expiresAt: sessions.expiresAt,
     })
     .from(sessions)
     .innerJoin(accounts, eq(accounts.id, sessions.accountId))
-    .where(and(eq(sessions.tokenHash, hashToken(token)), isNull(sessions.revokedAt), gt(sessions.expiresAt, now)));
-  if (!row) return undefined;
-  if (now.getTime() - row.lastSeenAt.getTime() > SESSION_TOUCH_MS) {
-    await deps.db
-      .update(sessions)
-      .set({ lastSeenAt: now, expiresAt: new Date(now.getTime() + SESSION_IDLE_MS) })
-      .where(eq(sessions.id, row.sessionId));
+    .where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt), gt(sessions.expiresAt, now)));
+  if (!row) {
+    cache.delete(tokenHash);
+    return undefined;
   }
-  return { sessionId: row.sessionId, accountId: row.accountId, participantId: row.participantId };
+  let expiresAt = row.expiresAt;
+  if (now.getTime() - row.lastSeenAt.getTime() > SESSION_TOUCH_MS) {
+    expiresAt = new Date(now.getTime() + SESSION_IDLE_MS);
+    await deps.db.update(sessions).set({ lastSeenAt: now, expiresAt }).where(eq(sessions.id, row.sessionId));
+  }
+  const auth = { sessionId: row.sessionId, accountId: row.accountId, participantId: row.participantId };
+  cache.set(tokenHash, row.accountId, { auth, expiresAt: expiresAt.getTime(), cachedUntil: now.getTime() + SESSION_CACHE_MS }, ticket);
+  return auth;
 }
 
 /** Routes behind this answer 401 without a live session; handlers then read `c.var.auth!`. */

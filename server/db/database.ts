@@ -4,6 +4,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import * as schema from './schema.ts';
 import { StartupError } from '../startup-error.ts';
+import { pgliteChangeFeed, postgresChangeFeed, type ChangeFeed } from './change-feed.ts';
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 /** A transaction handle: the same query API as the database. */
@@ -15,6 +16,8 @@ export interface DatabaseHandle {
   kind: DatabaseKind;
   /** A hot standby for pulls (DATABASE_READ_URL); its data may lag the primary's. */
   readDb?: Database;
+  /** The database's committed-change announcements, for in-memory caches (server/db/change-feed.ts). */
+  changes: ChangeFeed;
   close(): Promise<void>;
 }
 
@@ -53,7 +56,8 @@ async function openPglite(location: Exclude<DatabaseLocation, { kind: 'postgres'
   await client.waitReady;
   const db = drizzle(client, { schema });
   await migrate(db, { migrationsFolder });
-  return { db: db as unknown as Database, kind: 'pglite', close: () => client.close() };
+  const changes = pgliteChangeFeed(client);
+  return { db: db as unknown as Database, kind: 'pglite', changes, close: () => changes.close().then(() => client.close()) };
 }
 
 async function openPostgres(url: string, readUrl: string | undefined): Promise<DatabaseHandle> {
@@ -78,13 +82,14 @@ async function openPostgres(url: string, readUrl: string | undefined): Promise<D
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on('error', () => {});
   const db = drizzle(pool, { schema }) as unknown as Database;
-  if (!readUrl) return { db, kind: 'postgres', close: () => pool.end() };
+  const changes = postgresChangeFeed(url);
+  if (!readUrl) return { db, kind: 'postgres', changes, close: () => changes.close().then(() => pool.end()) };
   // No migrations here: a standby replays the primary's. A standby down at start-up is not
   // fatal; pulls go to the primary until it answers (server/sync/replica-routing.ts).
   const readPool = new pg.Pool({ connectionString: readUrl, max: 10, connectionTimeoutMillis: 2000 });
   readPool.on('error', () => {});
   const readDb = drizzle(readPool, { schema }) as unknown as Database;
-  return { db, readDb, kind: 'postgres', close: async () => void (await Promise.all([pool.end(), readPool.end()])) };
+  return { db, readDb, kind: 'postgres', changes, close: () => changes.close().then(async () => void (await Promise.all([pool.end(), readPool.end()]))) };
 }
 
 function describe(error: unknown): string {

@@ -5,6 +5,8 @@ import { formatCursor, parseCursor, type PullResponse, type Tombstone } from '..
 import type { SyncScope } from './sync-scope.ts';
 import type { PullReadContext, PullReader, PullReaderRegistry } from './pull-readers.ts';
 import type { AuthContext } from '../app-env.ts';
+import { ChangeCache } from '../db/change-cache.ts';
+import { SYNC_CHANNEL, type ChangeFeed } from '../db/change-feed.ts';
 
 export type PullOutcome = { kind: 'not-modified'; etag: string } | { kind: 'changes'; etag: string; body: PullResponse };
 /** What the phone has already seen; a read replica that has not replayed that far must not answer. */
@@ -12,6 +14,55 @@ export interface SeenByPhone {
   scopeEpoch: number;
   version: number;
   mutationId: number;
+}
+
+// About 200 bytes each: the devices that pulled lately, a few megabytes at most.
+const KNOWN_DEVICES_MAX = 50_000;
+
+/**
+ * The ETag each device's pull would get, kept in memory so that the common pull, "anything
+ * new?" answered "no", reads no table. An entry belongs to the participant: the database
+ * announces every change of that participant's rows, tombstones, cards, scope epoch and
+ * devices (migration 0005), and the entry is dropped. Unknown or doubtful: read the database.
+ */
+export class DeviceEtags {
+  readonly #cache: ChangeCache<string>;
+
+  constructor(
+    private readonly changes: ChangeFeed,
+    maxEntries = KNOWN_DEVICES_MAX,
+  ) {
+    this.#cache = new ChangeCache(maxEntries, changes, SYNC_CHANNEL);
+  }
+
+  /** The current ETag, when memory knows it for certain as of `mark` (the request's arrival). */
+  async current(auth: AuthContext, deviceId: string | undefined, mark: number): Promise<string | undefined> {
+    const key = deviceKey(auth, deviceId);
+    if (this.#cache.get(key) === undefined || !(await this.changes.caughtUp(mark))) return undefined;
+    return this.#cache.get(key);
+  }
+
+  ticket(): number {
+    return this.#cache.ticket();
+  }
+
+  remember(auth: AuthContext, deviceId: string | undefined, etag: string, ticket: number): void {
+    this.#cache.set(deviceKey(auth, deviceId), auth.participantId, etag, ticket);
+  }
+}
+
+const deviceKey = (auth: AuthContext, deviceId: string | undefined) => `${auth.accountId}:${deviceId ?? ''}`;
+
+export interface KnownEtags {
+  etags: DeviceEtags;
+  /** When the request arrived, in announcements received (server/db/change-feed.ts). */
+  mark: number;
+}
+
+/** Whether memory knows for certain that the phone's ETag is still the current one. */
+export async function unchangedInMemory(known: KnownEtags, auth: AuthContext, request: { cursor?: string; deviceId?: string; ifNoneMatch?: string }): Promise<boolean> {
+  if (!request.cursor || !request.ifNoneMatch) return false;
+  return (await known.etags.current(auth, request.deviceId, known.mark)) === request.ifNoneMatch;
 }
 
 /**
@@ -23,17 +74,23 @@ export async function pullChanges(
   registry: PullReaderRegistry,
   auth: AuthContext,
   request: { cursor?: string; deviceId?: string; ifNoneMatch?: string; now: Date; mustHaveSeen?: SeenByPhone },
+  /** The primary's ETags in memory; never given for a standby, whose answers may lag the announcements. */
+  known?: KnownEtags,
 ): Promise<PullOutcome | { kind: 'behind' }> {
   const readers = registry.readers();
   const behind = (state: SyncState) => request.mustHaveSeen !== undefined && isBehind(state, request.mustHaveSeen);
-  // Most pulls change nothing. One statement is a consistent snapshot of its own, so "304"
-  // is answered from it without opening a transaction.
+  // Most pulls change nothing: answered from memory when it is sure, else from one
+  // statement, a consistent snapshot of its own, without opening a transaction.
   if (request.cursor && request.ifNoneMatch) {
+    if (known && (await unchangedInMemory(known, auth, request))) return { kind: 'not-modified', etag: request.ifNoneMatch };
+    const ticket = known?.etags.ticket();
     const state = await readSyncState(db, readers, auth, request.deviceId);
     if (behind(state)) return { kind: 'behind' };
+    if (known) known.etags.remember(auth, request.deviceId, state.etag, ticket!);
     if (request.ifNoneMatch === state.etag) return { kind: 'not-modified', etag: state.etag };
   }
-  return db.transaction(
+  const ticket = known?.etags.ticket();
+  const outcome = await db.transaction<PullOutcome | { kind: 'behind' }>(
     async (tx) => {
       const state = await readSyncState(tx, readers, auth, request.deviceId);
       if (behind(state)) return { kind: 'behind' as const };
@@ -57,6 +114,8 @@ export async function pullChanges(
     },
     { isolationLevel: 'repeatable read', accessMode: 'read only' },
   );
+  if (known && outcome.kind !== 'behind') known.etags.remember(auth, request.deviceId, outcome.etag, ticket!);
+  return outcome;
 }
 
 const TOMBSTONES = 'sync_tombstones';

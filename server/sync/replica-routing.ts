@@ -3,7 +3,7 @@ import { errorKind } from '../db/transient-error.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { AuthContext } from '../app-env.ts';
 import { parseCursor } from '../../shared/sync/protocol.ts';
-import { pullChanges, type PullOutcome, type SeenByPhone } from './pull.ts';
+import { pullChanges, unchangedInMemory, type KnownEtags, type PullOutcome, type SeenByPhone } from './pull.ts';
 import type { PullReaderRegistry } from './pull-readers.ts';
 
 /** Where pulls were answered; tests and the bench read it. */
@@ -49,9 +49,12 @@ export async function pullPreferringReplica(
   registry: PullReaderRegistry,
   auth: AuthContext,
   request: PullRequest,
+  known: KnownEtags,
   log: Logger,
 ): Promise<PullOutcome> {
   const { lastMutationId, ...pull } = request;
+  // Memory reflects the primary's announcements, so it answers first, wherever the rest goes.
+  if (await unchangedInMemory(known, auth, pull)) return { kind: 'not-modified', etag: pull.ifNoneMatch! };
   const now = request.now.getTime();
   if (replica && now - replica.failedAt < RETRY_AFTER_FAILURE_MS) replica.counts.primaryWhileFailing++;
   else if (replica) {
@@ -72,7 +75,7 @@ export async function pullPreferringReplica(
       }
     }
   }
-  const outcome = await pullChanges(primary, registry, auth, pull);
+  const outcome = await pullChanges(primary, registry, auth, pull, known);
   if (outcome.kind === 'behind') throw new Error('a pull with no floor cannot be behind');
   return outcome;
 }

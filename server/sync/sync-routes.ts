@@ -7,11 +7,13 @@ import { rejectInvalid } from '../http/errors.ts';
 import { PullQuerySchema, PushRequestSchema } from '../../shared/sync/protocol.ts';
 import type { MutationRegistry } from './mutation-registry.ts';
 import { pullPreferringReplica } from './replica-routing.ts';
+import { DeviceEtags } from './pull.ts';
 import type { PullReaderRegistry } from './pull-readers.ts';
 import { pushMutations } from './push.ts';
 
 /** GET /api/sync/pull and POST /api/sync/push: the one loop every feature's data goes through. */
 export function syncRoutes(deps: AppDeps, registry: MutationRegistry, readers: PullReaderRegistry) {
+  const etags = new DeviceEtags(deps.changes);
   return new Hono<AppEnv>()
     .use('*', requireAuth)
     .get('/pull', describe({ summary: 'Changes since the cursor (ETag; 304 when nothing changed)', responses: { 200: PullResponseSchema, 304: { description: 'Nothing changed since If-None-Match' } } }), vValidator('query', PullQuerySchema, rejectInvalid), async (c) => {
@@ -28,6 +30,7 @@ export function syncRoutes(deps: AppDeps, registry: MutationRegistry, readers: P
           ifNoneMatch: c.req.header('If-None-Match'),
           now: deps.clock.now(),
         },
+        { etags, mark: c.get('changesMark') },
         deps.log,
       );
       // Private: the answer is one person's data; no-cache: always revalidate, 304 is cheap.

@@ -29,7 +29,7 @@ export async function startBenchServer(location: DatabaseLocation, extraParticip
   const database = await openDatabase(location);
   await seedIfEmpty(database.db, { today: jakartaDate(new Date()), extraParticipants });
   const rateLimiter = databaseRateLimiter(database.db);
-  const app = createApp({ db: database.db, dbKind: database.kind, config: testConfig({ database: location, claimSimulator: false }), clock: systemClock, log: createLogger({ level: 'silent' }), cardSigner: ephemeralCardSigner(), rateLimiter: options.raisedRateLimits ? raisedLimits(rateLimiter) : rateLimiter });
+  const app = createApp({ db: database.db, dbKind: database.kind, changes: database.changes, config: testConfig({ database: location, claimSimulator: false }), clock: systemClock, log: createLogger({ level: 'silent' }), cardSigner: ephemeralCardSigner(), rateLimiter: options.raisedRateLimits ? raisedLimits(rateLimiter) : rateLimiter });
   const server = await new Promise<ServerType>((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
   });

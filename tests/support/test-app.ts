@@ -41,6 +41,7 @@ export async function createTestApp(options: { config?: Partial<AppConfig>; data
   const deps: AppDeps = {
     db: database.db,
     dbKind: database.kind,
+    changes: database.changes,
     ...(database.readDb ? { readReplica: readReplica(database.readDb) } : {}),
     config: testConfig(options.config),
     clock,

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { PGlite as PGliteClient } from '@electric-sql/pglite';
 import { openDatabase, migrationsFolder, type DatabaseHandle } from '../../server/db/database.ts';
+import { pgliteChangeFeed } from '../../server/db/change-feed.ts';
 import { seedIfEmpty } from '../../server/seed/seed-database.ts';
 import { createThrowawayPostgres } from './throwaway-postgres.ts';
 
@@ -50,7 +51,8 @@ async function createPgliteDatabase(): Promise<DatabaseHandle> {
   const client = new PGlite({ loadDataDir: new Blob([readFileSync(dumpPath)]) });
   await client.waitReady;
   const db = drizzle(client, { schema });
-  return { db: db as unknown as DatabaseHandle['db'], kind: 'pglite', close: () => client.close() };
+  const changes = pgliteChangeFeed(client);
+  return { db: db as unknown as DatabaseHandle['db'], kind: 'pglite', changes, close: () => changes.close().then(() => client.close()) };
 }
 
 // The cached dump is valid only for the migrations and seed code that made it.

@@ -9,6 +9,8 @@ import { seedIfEmpty, type SeedSummary } from './seed/seed-database.ts';
 import { DEMO_PASSWORD } from './seed/demo-people.ts';
 import { createCardSigner, loadCardSigningKey } from './features/cards/card-signing.ts';
 import { startClaimSimulator } from './features/backoffice/claim-simulator.ts';
+import { createDocumentStore } from './features/uploads/document-store.ts';
+import { startUploadCleanup } from './features/uploads/document-uploads.ts';
 import { startMessageWorker } from './messaging/deliver-messages.ts';
 import { databaseRateLimiter, redisRateLimiter } from './security/rate-limiter.ts';
 import { sendersFromConfig } from './messaging/senders.ts';
@@ -26,12 +28,15 @@ export async function startServer(config: AppConfig, log: Logger = createLogger(
   const seed = await seedIfEmpty(database.db, { today: jakartaDate(systemClock.now()), extraParticipants: config.seedParticipants });
   const cardSigner = createCardSigner(loadCardSigningKey(config.dataDir, config.cardSigningKeyPem));
   const rateLimiter = config.redisUrl ? redisRateLimiter(config.redisUrl) : databaseRateLimiter(database.db);
-  const app = createApp({ db: database.db, dbKind: database.kind, config, clock: systemClock, log, cardSigner, rateLimiter });
+  const documentStore = createDocumentStore(config.documentStorage);
+  const app = createApp({ db: database.db, dbKind: database.kind, config, clock: systemClock, log, cardSigner, rateLimiter, documentStore });
+  const stopUploadCleanup = startUploadCleanup({ db: database.db, store: documentStore, clock: systemClock, log });
   const stopMessages = startMessageWorker(database.db, sendersFromConfig(config, log), systemClock, log);
   const stopSimulator = config.claimSimulator ? startClaimSimulator({ db: database.db, clock: systemClock, log }) : () => undefined;
   const server = await listen(app.fetch, config).catch(async (error: unknown) => {
     stopSimulator();
     stopMessages();
+    stopUploadCleanup();
     await rateLimiter.close();
     await database.close();
     throw error;
@@ -44,6 +49,7 @@ export async function startServer(config: AppConfig, log: Logger = createLogger(
     close: async () => {
       stopSimulator();
       stopMessages();
+      stopUploadCleanup();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await rateLimiter.close();
       await database.close();

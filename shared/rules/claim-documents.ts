@@ -34,6 +34,9 @@ const DOCS = {
 
 type DocId = keyof typeof DOCS;
 
+/** Every checklist id a document upload may name. */
+export const DOCUMENT_IDS = Object.keys(DOCS) as DocId[];
+
 /** Claim kinds that have a checklist. */
 export type ClaimType = 'JHT_FULL' | 'JHT_PARTIAL' | 'JKP' | 'JKK';
 

@@ -21,12 +21,7 @@ export function disguisedExe(): Buffer {
   return bytes;
 }
 
-export interface PageMetadata {
-  draftId: string;
-  documentId: string;
-  page: string;
-  filetype: string;
-}
+export type PageMetadata = Record<'draftId' | 'documentId' | 'page' | 'filetype', string>;
 
 export function encodeMetadata(metadata: Partial<Record<string, string>>): string {
   return Object.entries(metadata)
@@ -57,7 +52,7 @@ export function patchChunk(t: TestApp, cookie: string, location: string, offset:
       'Content-Length': String(chunk.length),
       Cookie: cookie,
     },
-    body: chunk,
+    body: new Uint8Array(chunk),
   });
 }
 

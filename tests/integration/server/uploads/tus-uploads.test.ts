@@ -114,7 +114,7 @@ describe('tus uploads of claim document pages (file store)', () => {
       t.app.request('/api/uploads', {
         method: 'POST',
         headers: { 'Tus-Resumable': '1.0.0', 'Upload-Length': String(bytes.length), 'Upload-Metadata': encodeMetadata(page()), 'Content-Type': 'application/offset+octet-stream', Cookie: siti },
-        body: bytes,
+        body: new Uint8Array(bytes),
       });
     const good = await send(fixture('page.webp'));
     expect(good.status).toBe(201);

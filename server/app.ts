@@ -117,7 +117,7 @@ export function createApp(deps: AppDeps, options: { testMutations?: MutationDefi
   api.all('*', (c) => apiError(c, 404, 'NOT_FOUND'));
 
   app.route('/api', api);
-  app.route('/admin', backofficeRoutes(deps));
+  app.route('/admin', backofficeRoutes(deps, documentStore));
   app.route('/dev', devMailboxRoutes(deps));
   app.route('/gateway', gatewaySimulatorRoutes(deps, (request) => Promise.resolve(app.fetch(request))));
   app.route('/', staticClient(deps.config.clientDir));

@@ -128,7 +128,6 @@ export function uploadRoutes(deps: AppDeps, store: DocumentStore) {
       responses: { 201: { description: 'Created; `Location` is the upload URL, `Upload-Expires` its deadline' } },
       errors: {
         400: ['UPLOAD_LENGTH_REQUIRED', 'UPLOAD_METADATA_INVALID', 'INVALID_INPUT'],
-        410: ['UPLOAD_TYPE_REFUSED'],
         412: ['TUS_VERSION_REQUIRED'],
         413: ['UPLOAD_TOO_LARGE'],
         415: ['UPLOAD_TYPE_REFUSED'],
@@ -207,9 +206,10 @@ export function uploadRoutes(deps: AppDeps, store: DocumentStore) {
       errors: {
         400: ['INVALID_INPUT'],
         404: ['UPLOAD_NOT_FOUND'],
-        409: ['UPLOAD_OFFSET_MISMATCH'],
+        409: ['UPLOAD_OFFSET_MISMATCH', 'UPLOAD_ALREADY_COMPLETE'],
         410: ['UPLOAD_EXPIRED', 'UPLOAD_TYPE_REFUSED'],
         412: ['TUS_VERSION_REQUIRED'],
+        413: ['UPLOAD_TOO_LARGE'],
         415: ['UPLOAD_TYPE_REFUSED'],
         423: ['UPLOAD_LOCKED'],
       },

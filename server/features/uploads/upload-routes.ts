@@ -5,6 +5,7 @@ import { Metadata, Server, type Upload } from '@tus/server';
 import type { AppDeps, AppEnv } from '../../app-env.ts';
 import { requireAuth } from '../../auth/session.ts';
 import { issuesToFields } from '../../http/errors.ts';
+import { isTransientDatabaseError, TRANSIENT_RETRY_AFTER_SEC } from '../../db/transient-error.ts';
 import { describe } from '../../http/openapi/describe.ts';
 import { commonErrors } from '../../../shared/api/errors.ts';
 import {
@@ -91,6 +92,8 @@ export function uploadRoutes(deps: AppDeps, store: DocumentStore) {
       },
       onResponseError: async (_req, error) => {
         if (error instanceof HookRefusal) return undefined;
+        // A busy database while recording a page: the phone retries, and HEAD finishes the check.
+        if (isTransientDatabaseError(error)) return { status_code: 503, body: 'SERVER_BUSY' };
         if ((error as { status_code?: number }).status_code === undefined) deps.log.error({ err: error }, 'document upload failed in the store');
         return undefined;
       },
@@ -102,9 +105,13 @@ export function uploadRoutes(deps: AppDeps, store: DocumentStore) {
     if (row && row.status === 'UPLOADING' && response.status < 300) headers.set('Upload-Expires', row.expiresAt.toUTCString());
     if (response.status < 400) return new Response(response.body, { status: response.status, headers });
     const text = await response.text();
-    const code = (text in uploadErrors ? text : TUS_STATUS_CODES[response.status]) as Code | undefined;
-    if (response.status >= 500 || !code) return refusal(response.status >= 500 ? response.status : 400, response.status >= 500 ? 'INTERNAL_ERROR' : 'INVALID_INPUT', headers);
-    return refusal(response.status, code, headers);
+    if (response.status === 503 && text === 'SERVER_BUSY') {
+      headers.set('Retry-After', String(TRANSIENT_RETRY_AFTER_SEC));
+      return refusal(503, 'SERVER_BUSY', headers);
+    }
+    if (response.status >= 500) return refusal(response.status, 'INTERNAL_ERROR', headers);
+    const code = Object.hasOwn(uploadErrors, text) ? (text as Code) : TUS_STATUS_CODES[response.status];
+    return refusal(code ? response.status : 400, code ?? 'INVALID_INPUT', headers);
   }
 
   /** The caller's own upload by its URL id; anything else (unknown, someone else's) is 404. */

@@ -10,6 +10,8 @@ import { serve } from '@hono/node-server';
 import { createTestApp, type TestApp } from '../../../support/test-app.ts';
 import { demoEmails, signInAs } from '../../../support/test-session.ts';
 import { documentUploads } from '../../../../server/db/schema.ts';
+import { createApp } from '../../../../server/app.ts';
+import { createDocumentStore, type DocumentStore } from '../../../../server/features/uploads/document-store.ts';
 import { uploadErrors, MAX_PAGE_BYTES } from '../../../../shared/claims/document-upload-schemas.ts';
 import { createUpload, deleteUpload, disguisedExe, encodeMetadata, fixture, headUpload, patchChunk, photoSizedJpeg, uploadInChunks } from './tus-requests.ts';
 
@@ -311,6 +313,30 @@ describe('tus uploads of claim document pages (file store)', () => {
     } finally {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     }
+  });
+
+  it('answers 503 when the last chunk cannot be checked yet, and finishes the check on the next HEAD', async () => {
+    const inner = createDocumentStore({ kind: 'file', directory });
+    let failReads = 1;
+    const flaky: DocumentStore = {
+      kind: 'file',
+      datastore: inner.datastore,
+      read: async (id) => {
+        if (failReads-- > 0) throw Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' });
+        return inner.read(id);
+      },
+      remove: (id) => inner.remove(id),
+    };
+    const busy = { ...t, app: createApp({ ...t.deps, documentStore: flaky }) };
+    const bytes = fixture('page.png');
+    const { id, location, last } = await uploadInChunks(busy, siti, page({ filetype: 'image/png' }), bytes, 64 * 1024);
+    expect(last.status).toBe(503);
+    expect(last.headers.get('Retry-After')).toBe('5');
+    expect(await last.json()).toMatchObject({ code: 'SERVER_BUSY' });
+    expect(await rowOf(id)).toMatchObject({ status: 'UPLOADING' });
+    const head = await headUpload(busy, siti, location);
+    expect([head.status, head.headers.get('Upload-Offset')]).toEqual([200, String(bytes.length)]);
+    expect(await rowOf(id)).toMatchObject({ status: 'COMPLETE', detectedType: 'image/png', sha256: sha256(bytes) });
   });
 
   it('never writes file bytes or the session token to the log', () => {

@@ -162,7 +162,10 @@ export function uploadRoutes(deps: AppDeps, store: DocumentStore) {
       const id = randomUUID();
       const reservation = await reserveUpload(deps.db, { id, participantId, metadata: metadata.output, size, now: deps.clock.now() });
       if (!reservation.ok) return refusal(422, reservation.code);
-      for (const replacedId of reservation.replacedIds) await store.remove(replacedId);
+      // The old page's row is gone already; bytes the store fails to drop now are only wasted space.
+      for (const replacedId of reservation.replacedIds) {
+        await store.remove(replacedId).catch((error: unknown) => deps.log.warn({ err: error, uploadId: replacedId }, 'replaced document page not removed from storage'));
+      }
 
       reserved.set(request, { id, participantId, metadata: metadata.output });
       const response = await tusServer().handleWeb(request);
@@ -171,7 +174,7 @@ export function uploadRoutes(deps: AppDeps, store: DocumentStore) {
         if (offset > 0 && offset < size) await recordProgress(deps.db, id, offset);
       } else if (response.status !== 415) {
         // Nothing usable was created: the page slot is free again.
-        await store.remove(id);
+        await store.remove(id).catch((error: unknown) => deps.log.warn({ err: error, uploadId: id }, 'failed document upload not removed from storage'));
         await forgetUpload(deps.db, id);
       }
       return answer(response, await findOwnUpload(deps.db, participantId, id));

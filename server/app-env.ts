@@ -5,6 +5,7 @@ import type { CardSigner } from './features/cards/card-signing.ts';
 import type { RateLimiter } from './security/rate-limiter.ts';
 import type { Logger } from './logging/logger.ts';
 import type { ReadReplica } from './sync/replica-routing.ts';
+import type { DocumentStore } from './features/uploads/document-store.ts';
 
 export interface Clock {
   now(): Date;
@@ -23,6 +24,8 @@ export interface AppDeps {
   log: Logger;
   cardSigner: CardSigner;
   rateLimiter: RateLimiter;
+  /** Claim document pages; built from `config.documentStorage` on first use when not given. */
+  documentStore?: DocumentStore;
 }
 
 /** Who is signed in, resolved from the session cookie. */

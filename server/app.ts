@@ -20,6 +20,8 @@ import { cardsRoutes } from './features/cards/cards-routes.ts';
 import { claimSubmit } from './features/claims/claim-mutations.ts';
 import { claimCancel } from './features/claims/claim-cancel.ts';
 import { claimResubmit } from './features/claims/claim-resubmit.ts';
+import { uploadRoutes, UPLOADS_PATH } from './features/uploads/upload-routes.ts';
+import { lazyDocumentStore } from './features/uploads/document-store.ts';
 import { backofficeRoutes } from './features/backoffice/backoffice-routes.ts';
 import { paymentsRoutes } from './features/payments/payments-routes.ts';
 import { authRoutes } from './features/auth/auth-routes.ts';
@@ -64,6 +66,7 @@ function appPullReaders(deps: AppDeps): PullReaderRegistry {
  */
 export function createApp(deps: AppDeps, options: { testMutations?: MutationDefinition[] } = {}) {
   const app = new Hono<AppEnv>();
+  const documentStore = deps.documentStore ?? lazyDocumentStore(deps.config.documentStorage);
 
   app.use(
     '*',
@@ -93,8 +96,10 @@ export function createApp(deps: AppDeps, options: { testMutations?: MutationDefi
 
   const api = new Hono<AppEnv>();
   api.use('*', compressJson());
-  api.use('*', guardStateChangingRequests({ exempt: ['/api/payments/webhook'] }));
-  api.use('*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => apiError(c, 413, 'PAYLOAD_TOO_LARGE') }));
+  api.use('*', guardStateChangingRequests({ exempt: ['/api/payments/webhook'], binaryPrefix: UPLOADS_PATH }));
+  // tus bounds its own bodies by the upload's declared length (≤ one page).
+  const jsonBodyLimit = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => apiError(c, 413, 'PAYLOAD_TOO_LARGE') });
+  api.use('*', (c, next) => (isUnder(c.req.path, UPLOADS_PATH) ? next() : jsonBodyLimit(c, next)));
   api.use('*', loadSession(deps));
   api.route('/health', healthRoutes(deps));
   api.route('/offices', officesRoutes());
@@ -107,17 +112,22 @@ export function createApp(deps: AppDeps, options: { testMutations?: MutationDefi
   api.route('/sync', syncRoutes(deps, mutations, appPullReaders(deps)));
   api.route('/cards', cardsRoutes(deps));
   api.route('/payments', paymentsRoutes(deps));
+  api.route('/uploads', uploadRoutes(deps, documentStore));
   api.route('/openapi.json', openApiRoutes(deps, () => app.routes));
   api.all('*', (c) => apiError(c, 404, 'NOT_FOUND'));
 
   app.route('/api', api);
-  app.route('/admin', backofficeRoutes(deps));
+  app.route('/admin', backofficeRoutes(deps, documentStore));
   app.route('/dev', devMailboxRoutes(deps));
   app.route('/gateway', gatewaySimulatorRoutes(deps, (request) => Promise.resolve(app.fetch(request))));
   app.route('/', staticClient(deps.config.clientDir));
   app.notFound((c) => apiError(c, 404, 'NOT_FOUND'));
   app.onError((error, c) => handleUncaught(error, c, deps.log));
   return app;
+}
+
+function isUnder(path: string, prefix: string): boolean {
+  return path === prefix || path.startsWith(`${prefix}/`);
 }
 
 export type App = ReturnType<typeof createApp>;

@@ -1,4 +1,6 @@
-import { resolve } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { StartupError } from './startup-error.ts';
 import type { DatabaseLocation } from './db/database.ts';
 import type { LogFormat } from './logging/logger.ts';
@@ -34,7 +36,13 @@ export interface AppConfig {
   trustProxy: boolean;
   /** JSON lines for collectors (production default) or short lines for a person. */
   logFormat: LogFormat;
+  /** Where uploaded claim document pages are kept: DATA_DIR/uploads, or S3 when S3_* say so. */
+  documentStorage: DocumentStorageSettings;
 }
+
+export type DocumentStorageSettings =
+  | { kind: 'file'; directory: string }
+  | { kind: 's3'; endpoint: string; bucket: string; region: string; accessKeyId: string; secretAccessKey: string };
 
 type Env = Record<string, string | undefined>;
 
@@ -73,6 +81,27 @@ export function loadConfig(env: Env = process.env): AppConfig {
     logFormat: parseLogFormat(env.LOG_FORMAT ?? (isProduction ? 'json' : 'pretty')),
     claimSimulator: env.CLAIM_SIMULATOR === '1' || (!isProduction && env.CLAIM_SIMULATOR !== '0'),
     seedParticipants: parseCount('SEED_PARTICIPANTS', env.SEED_PARTICIPANTS ?? '300'),
+    documentStorage: parseDocumentStorage(env, dataDir),
+  };
+}
+
+const S3_REQUIRED = ['S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const;
+
+/** Object storage only when it is fully described: half a setting would silently mean local disk. */
+function parseDocumentStorage(env: Env, dataDir: string): DocumentStorageSettings {
+  const given = S3_REQUIRED.filter((name) => env[name]);
+  if (given.length === 0) return { kind: 'file', directory: resolve(dataDir, 'uploads') };
+  const missing = S3_REQUIRED.filter((name) => !env[name]);
+  if (missing.length > 0) throw new StartupError(`${missing.join(', ')} wajib diisi bila ${given.join(', ')} diisi (S3 settings are incomplete)`);
+  const endpoint = env.S3_ENDPOINT!;
+  if (!URL.canParse(endpoint) || !/^https?:$/.test(new URL(endpoint).protocol)) throw new StartupError(`S3_ENDPOINT "${endpoint}" tidak valid (must be an http:// or https:// address)`);
+  return {
+    kind: 's3',
+    endpoint,
+    bucket: env.S3_BUCKET!,
+    region: env.S3_REGION || 'us-east-1',
+    accessKeyId: env.S3_ACCESS_KEY_ID!,
+    secretAccessKey: env.S3_SECRET_ACCESS_KEY!,
   };
 }
 
@@ -86,7 +115,13 @@ function parsePort(value: string): number {
 
 /** Configuration for tests: in-memory database, no client, development mailbox on. */
 export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
-  return { ...loadConfig({ NODE_ENV: 'test', PORT: '0', CLIENT_DIR: '/nonexistent' }), database: { kind: 'pglite-memory' }, ...overrides };
+  return {
+    ...loadConfig({ NODE_ENV: 'test', PORT: '0', CLIENT_DIR: '/nonexistent' }),
+    database: { kind: 'pglite-memory' },
+    // Made only when a test uploads something; never the working copy's ./data.
+    documentStorage: { kind: 'file', directory: join(tmpdir(), `jmo-lite-test-uploads-${randomUUID()}`) },
+    ...overrides,
+  };
 }
 
 function parsePublicUrl(value: string): string {

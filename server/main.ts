@@ -10,6 +10,8 @@ import { seedIfEmpty, type SeedSummary } from './seed/seed-database.ts';
 import { DEMO_PASSWORD } from './seed/demo-people.ts';
 import { createCardSigner, loadCardSigningKey } from './features/cards/card-signing.ts';
 import { startClaimSimulator } from './features/backoffice/claim-simulator.ts';
+import { createDocumentStore, type DocumentStore } from './features/uploads/document-store.ts';
+import { startUploadCleanup } from './features/uploads/document-uploads.ts';
 import { startMessageWorker } from './messaging/deliver-messages.ts';
 import { databaseRateLimiter, redisRateLimiter } from './security/rate-limiter.ts';
 import { sendersFromConfig } from './messaging/senders.ts';
@@ -24,15 +26,24 @@ export interface RunningServer {
 /** Opens the database (migrating it), then listens. Rejects with StartupError on bad config. */
 export async function startServer(config: AppConfig, log: Logger = createLogger({ format: config.logFormat })): Promise<RunningServer> {
   const database = await openDatabase(config.database);
+  let documentStore: DocumentStore;
+  try {
+    documentStore = openDocumentStore(config);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
   const seed = await seedIfEmpty(database.db, { today: jakartaDate(systemClock.now()), extraParticipants: config.seedParticipants });
   const cardSigner = createCardSigner(loadCardSigningKey(config.dataDir, config.cardSigningKeyPem));
   const rateLimiter = config.redisUrl ? redisRateLimiter(config.redisUrl) : databaseRateLimiter(database.db);
-  const app = createApp({ db: database.db, dbKind: database.kind, changes: database.changes, ...(database.readDb ? { readReplica: readReplica(database.readDb) } : {}), config, clock: systemClock, log, cardSigner, rateLimiter });
+  const app = createApp({ db: database.db, dbKind: database.kind, changes: database.changes, ...(database.readDb ? { readReplica: readReplica(database.readDb) } : {}), config, clock: systemClock, log, cardSigner, rateLimiter, documentStore });
+  const stopUploadCleanup = startUploadCleanup({ db: database.db, store: documentStore, clock: systemClock, log });
   const stopMessages = startMessageWorker(database.db, sendersFromConfig(config, log), systemClock, log);
   const stopSimulator = config.claimSimulator ? startClaimSimulator({ db: database.db, clock: systemClock, log }) : () => undefined;
   const server = await listen(app.fetch, config).catch(async (error: unknown) => {
     stopSimulator();
     stopMessages();
+    stopUploadCleanup();
     await rateLimiter.close();
     await database.close();
     throw error;
@@ -45,11 +56,21 @@ export async function startServer(config: AppConfig, log: Logger = createLogger(
     close: async () => {
       stopSimulator();
       stopMessages();
+      stopUploadCleanup();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await rateLimiter.close();
       await database.close();
     },
   };
+}
+
+function openDocumentStore(config: AppConfig) {
+  try {
+    return createDocumentStore(config.documentStorage);
+  } catch (error) {
+    const where = config.documentStorage.kind === 'file' ? config.documentStorage.directory : config.documentStorage.endpoint;
+    throw new StartupError(`Penyimpanan dokumen ${where} tidak bisa dipakai (cannot use document storage: ${error instanceof Error ? error.message : String(error)})`);
+  }
 }
 
 function listen(fetch: Parameters<typeof serve>[0]['fetch'], config: AppConfig): Promise<ServerType> {

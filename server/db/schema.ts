@@ -480,3 +480,45 @@ export const notifications = pgTable(
   },
   (t) => [index('notifications_participant_version').on(t.participantId, t.version)],
 );
+
+// ---------------------------------------------------------------------------
+// Claim documents: pages uploaded with tus (server/features/uploads)
+// ---------------------------------------------------------------------------
+
+/**
+ * One uploaded page of one checklist document of one claim draft. The row is written before
+ * the first byte arrives (it holds the owner, so nobody else can see the upload) and is the
+ * only place limits, expiry and the type check are recorded; the bytes live in the store.
+ */
+export const documentUploads = pgTable(
+  'document_uploads',
+  {
+    // Also the tus upload id and the store's object name.
+    id: uuid('id').primaryKey(),
+    participantId: integer('participant_id')
+      .notNull()
+      .references(() => participants.id),
+    draftId: uuid('draft_id').notNull(),
+    documentId: text('document_id').notNull(),
+    page: integer('page').notNull(),
+    size: integer('size').notNull(),
+    uploadedBytes: integer('uploaded_bytes').notNull().default(0),
+    status: text('status', { enum: ['UPLOADING', 'COMPLETE', 'REFUSED'] }).notNull(),
+    refusalCode: text('refusal_code'),
+    /** MIME type found from the file's magic bytes, never the phone's claim. */
+    detectedType: text('detected_type'),
+    sha256: text('sha256'),
+    createdAt: instant('created_at').notNull(),
+    completedAt: instant('completed_at'),
+    /** An upload not complete by then is removed by the cleanup job. */
+    expiresAt: instant('expires_at').notNull(),
+  },
+  (t) => [
+    index('document_uploads_participant_draft').on(t.participantId, t.draftId),
+    index('document_uploads_expires').on(t.expiresAt),
+    // One live upload per page slot; a refused one no longer holds its slot.
+    uniqueIndex('document_uploads_page_slot')
+      .on(t.participantId, t.draftId, t.documentId, t.page)
+      .where(sql`status <> 'REFUSED'`),
+  ],
+);

@@ -34,6 +34,14 @@ const DOCS = {
 
 type DocId = keyof typeof DOCS;
 
+/** Every checklist id a document upload may name. */
+export const DOCUMENT_IDS = Object.keys(DOCS) as DocId[];
+
+/** The label of a checklist id, or undefined for an id no checklist has. */
+export function documentLabel(id: string): Label | undefined {
+  return Object.hasOwn(DOCS, id) ? { ...DOCS[id as DocId] } : undefined;
+}
+
 /** Claim kinds that have a checklist. */
 export type ClaimType = 'JHT_FULL' | 'JHT_PARTIAL' | 'JKP' | 'JKK';
 

@@ -8,6 +8,8 @@ import { CLAIM_STATUSES, type ClaimStatus } from '../../../shared/claims/claim-s
 import { maskNik } from '../../../shared/ids/nik.ts';
 import { advanceClaim, NEXT_STATUSES } from '../claims/claim-status.ts';
 import { listOpenComplaints, replyToComplaint } from './complaint-replies.ts';
+import { claimDocumentsRoutes } from './claim-documents-routes.ts';
+import type { DocumentStore } from '../uploads/document-store.ts';
 import * as v from 'valibot';
 import { int4IdText } from '../../../shared/schema/numbers.ts';
 import { text } from '../../../shared/schema/text.ts';
@@ -22,9 +24,10 @@ const ReplyField = text({ min: 1, max: 2000, required: 'Jawaban wajib diisi.', t
  * Server-rendered with no script (the CSP forbids inline script); Basic auth, and POSTs
  * must come from this origin, because browsers attach Basic credentials to cross-site forms.
  */
-export function backofficeRoutes(deps: AppDeps) {
+export function backofficeRoutes(deps: AppDeps, documentStore: DocumentStore) {
   const app = new Hono();
   app.use('*', basicAuth({ username: 'admin', password: deps.config.adminPassword, realm: 'JMO Lite back office' }));
+  app.route('/claims', claimDocumentsRoutes(deps, documentStore));
   app.get('/', async (c) => {
     const rows = await deps.db
       .select({ c: claims, kpj: memberships.kpj, name: participants.fullName, nik: participants.nik })

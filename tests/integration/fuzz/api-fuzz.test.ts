@@ -270,4 +270,16 @@ describe(`back-office and gateway path parameters under generated input (${RUNS}
       );
     });
   }
+
+  for (const path of ['/admin/claims/{x}/documents', '/admin/claims/1/documents/{x}']) {
+    it(`GET ${path}: never 5xx`, { timeout: timeLimitMs(RUNS, FUZZ_MS_PER_RUN) }, async () => {
+      await fc.assert(
+        fc.asyncProperty(segment, counted(`GET ${path}`, async (part) => {
+          const res = await t.app.request(path.replace('{x}', part), { headers: { Authorization: admin } });
+          expect(res.status, `${path} ${part.slice(0, 100)}`).toBeLessThan(500);
+        })),
+        propertyRuns('FUZZ', RUNS),
+      );
+    });
+  }
 });

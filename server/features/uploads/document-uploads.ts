@@ -1,0 +1,212 @@
+import { createHash } from 'node:crypto';
+import { and, asc, eq, gt, lte, ne, or, sql } from 'drizzle-orm';
+import { fileTypeFromBuffer } from 'file-type';
+import { documentUploads, participants } from '../../db/schema.ts';
+import type { Database } from '../../db/database.ts';
+import type { Clock } from '../../app-env.ts';
+import type { Logger } from '../../logging/logger.ts';
+import type { DocumentStore } from './document-store.ts';
+import {
+  ACCEPTED_DOCUMENT_TYPES,
+  MAX_PAGES_PER_DRAFT,
+  UPLOAD_EXPIRY_MS,
+  type AcceptedDocumentType,
+  type DocumentUploadMetadata,
+} from '../../../shared/claims/document-upload-schemas.ts';
+
+export type DocumentUpload = typeof documentUploads.$inferSelect;
+
+/** An upload that still counts: not refused, and not past its expiry while unfinished. */
+function isLive(now: Date) {
+  return and(
+    ne(documentUploads.status, 'REFUSED'),
+    or(eq(documentUploads.status, 'COMPLETE'), gt(documentUploads.expiresAt, now)),
+  )!;
+}
+
+export type ReserveResult = { ok: true; upload: DocumentUpload; replacedIds: string[] } | { ok: false; code: 'UPLOAD_TOO_MANY_PAGES' };
+
+/**
+ * Writes the row of a new upload before any byte is stored, so its owner and limits are known
+ * from the start. A new upload for a page that already has one replaces it (a retake, or a phone
+ * that lost track of its first attempt); the caller removes the replaced bytes.
+ */
+export async function reserveUpload(
+  db: Database,
+  input: { id: string; participantId: number; metadata: DocumentUploadMetadata; size: number; now: Date },
+): Promise<ReserveResult> {
+  const { id, participantId, metadata, size, now } = input;
+  return db.transaction(async (tx) => {
+    // Serialises a participant's creations, so two at once cannot both take the 20th page.
+    await tx.select({ id: participants.id }).from(participants).where(eq(participants.id, participantId)).for('update');
+    const sameDraft = and(eq(documentUploads.participantId, participantId), eq(documentUploads.draftId, metadata.draftId));
+    const sameSlot = and(sameDraft, eq(documentUploads.documentId, metadata.documentId), eq(documentUploads.page, metadata.page));
+    const [{ pages }] = (await tx
+      .select({ pages: sql<number>`count(*)::int` })
+      .from(documentUploads)
+      .where(and(sameDraft, isLive(now), sql`not (${sameSlot})`))) as [{ pages: number }];
+    if (pages >= MAX_PAGES_PER_DRAFT) return { ok: false, code: 'UPLOAD_TOO_MANY_PAGES' } as const;
+    const replaced = await tx
+      .delete(documentUploads)
+      .where(and(sameSlot, ne(documentUploads.status, 'REFUSED')))
+      .returning({ id: documentUploads.id });
+    const [upload] = await tx
+      .insert(documentUploads)
+      .values({
+        id,
+        participantId,
+        draftId: metadata.draftId,
+        documentId: metadata.documentId,
+        page: metadata.page,
+        size,
+        status: 'UPLOADING',
+        createdAt: now,
+        expiresAt: new Date(now.getTime() + UPLOAD_EXPIRY_MS),
+      })
+      .returning();
+    return { ok: true, upload: upload!, replacedIds: replaced.map((row) => row.id) } as const;
+  });
+}
+
+/** The participant's own upload, or nothing: someone else's id is answered as unknown. */
+export async function findOwnUpload(db: Database, participantId: number, id: string): Promise<DocumentUpload | undefined> {
+  const [row] = await db
+    .select()
+    .from(documentUploads)
+    .where(and(eq(documentUploads.id, id), eq(documentUploads.participantId, participantId)));
+  return row;
+}
+
+export async function recordProgress(db: Database, id: string, uploadedBytes: number): Promise<void> {
+  await db
+    .update(documentUploads)
+    .set({ uploadedBytes })
+    .where(and(eq(documentUploads.id, id), eq(documentUploads.status, 'UPLOADING')));
+}
+
+export async function forgetUpload(db: Database, id: string): Promise<void> {
+  await db.delete(documentUploads).where(eq(documentUploads.id, id));
+}
+
+export type InspectResult =
+  | { ok: true; detectedType: AcceptedDocumentType; sha256: string }
+  | { ok: false; code: 'UPLOAD_TYPE_REFUSED' };
+
+/**
+ * Runs once the last byte arrived: the type comes from the magic bytes (a renamed .exe or a text
+ * file with a .jpg name is refused and its bytes deleted), and the hash lets later checks prove
+ * the office holds exactly what the phone sent.
+ */
+export async function inspectCompletedUpload(db: Database, store: DocumentStore, input: { id: string; now: Date }): Promise<InspectResult> {
+  const bytes = await store.read(input.id);
+  const detected = await fileTypeFromBuffer(bytes);
+  const detectedType = ACCEPTED_DOCUMENT_TYPES.find((type) => type === detected?.mime);
+  if (!detectedType) {
+    await store.remove(input.id);
+    await db
+      .update(documentUploads)
+      .set({ status: 'REFUSED', refusalCode: 'UPLOAD_TYPE_REFUSED', uploadedBytes: bytes.length })
+      .where(eq(documentUploads.id, input.id));
+    return { ok: false, code: 'UPLOAD_TYPE_REFUSED' };
+  }
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  await db
+    .update(documentUploads)
+    .set({ status: 'COMPLETE', uploadedBytes: bytes.length, detectedType, sha256, completedAt: input.now })
+    .where(eq(documentUploads.id, input.id));
+  return { ok: true, detectedType, sha256 };
+}
+
+export interface DraftDocumentPage {
+  uploadId: string;
+  page: number;
+  size: number;
+  uploadedBytes: number;
+  complete: boolean;
+  detectedType: string | null;
+  sha256: string | null;
+}
+
+export interface DraftDocument {
+  documentId: string;
+  pages: DraftDocumentPage[];
+  /** Every page it has arrived whole and passed the type check. */
+  complete: boolean;
+}
+
+/**
+ * The pages a participant has on the server for one claim draft, grouped by checklist document.
+ * Only their own, and only live ones: refused and expired uploads are left out. claim.submit will
+ * use it (with `missingDocuments`) to refuse a claim whose documents are not all there.
+ */
+export async function documentsForDraft(db: Database, input: { participantId: number; draftId: string; now: Date }): Promise<DraftDocument[]> {
+  const rows = await db
+    .select()
+    .from(documentUploads)
+    .where(and(eq(documentUploads.participantId, input.participantId), eq(documentUploads.draftId, input.draftId), isLive(input.now)))
+    .orderBy(asc(documentUploads.documentId), asc(documentUploads.page));
+  const byDocument = new Map<string, DraftDocumentPage[]>();
+  for (const row of rows) {
+    const pages = byDocument.get(row.documentId) ?? [];
+    pages.push({
+      uploadId: row.id,
+      page: row.page,
+      size: row.size,
+      uploadedBytes: row.uploadedBytes,
+      complete: row.status === 'COMPLETE',
+      detectedType: row.detectedType,
+      sha256: row.sha256,
+    });
+    byDocument.set(row.documentId, pages);
+  }
+  return [...byDocument].map(([documentId, pages]) => ({ documentId, pages, complete: pages.every((page) => page.complete) }));
+}
+
+/** Required checklist ids that have no page, or a page still unfinished. */
+export function missingDocuments(documents: readonly DraftDocument[], requiredIds: readonly string[]): string[] {
+  const complete = new Set(documents.filter((document) => document.complete).map((document) => document.documentId));
+  return requiredIds.filter((id) => !complete.has(id));
+}
+
+/**
+ * Removes unfinished uploads past their expiry (bytes first, then the row, so a failure leaves
+ * the row for the next round) and forgets refused ones after the same time.
+ */
+export async function removeExpiredUploads(deps: { db: Database; store: DocumentStore; clock: Clock }): Promise<number> {
+  const now = deps.clock.now();
+  const expired = await deps.db
+    .select({ id: documentUploads.id, status: documentUploads.status })
+    .from(documentUploads)
+    .where(and(ne(documentUploads.status, 'COMPLETE'), lte(documentUploads.expiresAt, now)))
+    .limit(500);
+  for (const upload of expired) {
+    if (upload.status === 'UPLOADING') await deps.store.remove(upload.id);
+    await deps.db
+      .delete(documentUploads)
+      .where(and(eq(documentUploads.id, upload.id), ne(documentUploads.status, 'COMPLETE')));
+  }
+  return expired.length;
+}
+
+const CLEANUP_EVERY_MS = 60 * 60 * 1000;
+
+/** Runs the expiry cleanup now and every hour until stopped; a failed round is logged and retried. */
+export function startUploadCleanup(deps: { db: Database; store: DocumentStore; clock: Clock; log: Logger }, everyMs = CLEANUP_EVERY_MS): () => void {
+  let running = false;
+  const round = async () => {
+    if (running) return;
+    running = true;
+    try {
+      const removed = await removeExpiredUploads(deps);
+      if (removed > 0) deps.log.info({ removed }, 'expired document uploads removed');
+    } catch (error) {
+      deps.log.warn({ err: error }, 'document upload cleanup failed; retrying next round');
+    } finally {
+      running = false;
+    }
+  };
+  void round();
+  const timer = setInterval(() => void round(), everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}

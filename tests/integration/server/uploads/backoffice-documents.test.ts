@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { eq } from 'drizzle-orm';
+import { createTestApp, jsonRequest, type TestApp } from '../../../support/test-app.ts';
+import { demoEmails, signInAs } from '../../../support/test-session.ts';
+import { jhtFullClaim } from '../../../support/claim-builders.ts';
+import { claims } from '../../../../server/db/schema.ts';
+import type { PullResponse } from '../../../../shared/sync/protocol.ts';
+import { createUpload, fixture, uploadInChunks } from './tus-requests.ts';
+
+describe('back office: a claim\u2019s documents', () => {
+  let t: TestApp;
+  let directory: string;
+  let dewi: string;
+  let siti: string;
+  let claimId: number;
+  let draftId: string;
+  const admin = { Authorization: `Basic ${Buffer.from('admin:admin-demo-2026').toString('base64')}` };
+
+  beforeAll(async () => {
+    directory = mkdtempSync(join(tmpdir(), 'jmo-uploads-office-'));
+    t = await createTestApp({ config: { documentStorage: { kind: 'file', directory } } });
+    dewi = (await signInAs(t, demoEmails.dewi)).cookie;
+    siti = (await signInAs(t, demoEmails.siti)).cookie;
+    const pull = (await (await t.app.request('/api/sync/pull', { headers: { Cookie: dewi } })).json()) as PullResponse;
+    const draft = jhtFullClaim(pull.changes.memberships![0]!.kpj, 'Dewi Lestari');
+    draftId = draft.draftId;
+    const push = await t.app.request('/api/sync/push', jsonRequest('POST', { deviceId: randomUUID(), mutations: [{ id: 1, name: 'claim.submit', args: draft, createdAt: 1 }] }, { Cookie: dewi }));
+    expect(push.status).toBe(200);
+    claimId = (await t.database.db.select({ id: claims.id }).from(claims).where(eq(claims.draftId, draftId)))[0]!.id;
+  });
+  afterAll(async () => {
+    await t.close();
+    rmSync(directory, { recursive: true, force: true });
+  });
+
+  it('lists the pages of the claim\u2019s draft and serves a page\u2019s bytes with the detected type, only to the office', async () => {
+    const jpeg = fixture('page.jpg');
+    const ktp = await uploadInChunks(t, dewi, { draftId, documentId: 'KTP', page: '0', filetype: 'image/jpeg' }, jpeg, 64 * 1024);
+    const pdf = await uploadInChunks(t, dewi, { draftId, documentId: 'KTP', page: '1', filetype: 'application/pdf' }, fixture('page.pdf'), 64 * 1024);
+    await createUpload(t, dewi, 5000, { draftId, documentId: 'KK', page: '0', filetype: 'image/jpeg' });
+    const sitis = await uploadInChunks(t, siti, { draftId, documentId: 'NPWP', page: '0', filetype: 'image/png' }, fixture('page.png'), 64 * 1024);
+
+    const list = await t.app.request(`/admin/claims/${claimId}/documents`, { headers: admin });
+    expect(list.status).toBe(200);
+    const body = (await list.json()) as { documents: { documentId: string; label: string; complete: boolean; pages: { page: number; url: string | null; type: string | null; sha256: string | null }[] }[] };
+    expect(body.documents.map((d) => [d.documentId, d.complete, d.pages.map((p) => [p.page, p.type, p.url])])).toEqual([
+      ['KK', false, [[0, null, null]]],
+      [
+        'KTP',
+        true,
+        [
+          [0, 'image/jpeg', `/admin/claims/${claimId}/documents/${ktp.id}`],
+          [1, 'application/pdf', `/admin/claims/${claimId}/documents/${pdf.id}`],
+        ],
+      ],
+    ]);
+    expect(body.documents[1]!.label).toBe('KTP elektronik (e-KTP) atau identitas lain');
+
+    const page = await t.app.request(`/admin/claims/${claimId}/documents/${ktp.id}`, { headers: admin });
+    expect(page.status).toBe(200);
+    expect(page.headers.get('Content-Type')).toBe('image/jpeg');
+    const bytes = Buffer.from(await page.arrayBuffer());
+    expect(createHash('sha256').update(bytes).digest('hex')).toBe(createHash('sha256').update(jpeg).digest('hex'));
+
+    // Without the office's password: the browser's Basic challenge, nothing else.
+    expect((await t.app.request(`/admin/claims/${claimId}/documents/${ktp.id}`)).status).toBe(401);
+    expect((await t.app.request(`/admin/claims/${claimId}/documents/${ktp.id}`, { headers: { Cookie: dewi } })).status).toBe(401);
+
+    // A page of the same draft id but another participant is not this claim's.
+    const foreign = await t.app.request(`/admin/claims/${claimId}/documents/${sitis.id}`, { headers: admin });
+    expect(foreign.status).toBe(404);
+    expect(await foreign.json()).toMatchObject({ code: 'DOCUMENT_PAGE_NOT_FOUND' });
+  });
+
+  it.each([
+    ['an unknown claim', '999999/documents', 'CLAIM_NOT_FOUND'],
+    ['a claim id that is no number', 'abc/documents', 'CLAIM_NOT_FOUND'],
+    ['a page id that is no uuid', '{claim}/documents/x', 'DOCUMENT_PAGE_NOT_FOUND'],
+    ['an unknown page', `{claim}/documents/${randomUUID()}`, 'DOCUMENT_PAGE_NOT_FOUND'],
+  ])('answers %s with 404 and a code', async (_name, path, code) => {
+    const res = await t.app.request(`/admin/claims/${path.replace('{claim}', String(claimId))}`, { headers: admin });
+    expect(res.status).toBe(404);
+    const body = (await res.json()) as { code: string; message: string };
+    expect(body.code).toBe(code);
+    expect(body.message).toMatch(/tidak ditemukan/);
+  });
+});

@@ -36,7 +36,7 @@ describe('local database upgrades', () => {
 
     const db = openLocalDb(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect(await db.outbox.get(7)).toMatchObject({ name: 'claim.submit', draftId: 'd1' });
     expect(await db.drafts.get('d1')).toMatchObject({ state: 'queued', mutationId: 7 });
     expect(await db.meta.get('cursor')).toBeUndefined();
@@ -62,7 +62,7 @@ describe('local database upgrade to v3', () => {
 
     const db = openLocalDb(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect((await draftsOfKind(db, 'claim')).map((d) => d.id)).toEqual(['c1']);
     expect(await db.drafts.count()).toBe(2);
     db.close();

@@ -66,11 +66,11 @@ describe('document pages on the phone', () => {
 
   it('removes a page and renumbers the later ones without a gap', async () => {
     db = await freshLocalDb();
-    const ids = [];
+    const ids: string[] = [];
     for (const text of ['a', 'b', 'c']) ids.push(await addPage(db, { draftId: 'd1', documentId: 'SURAT_BERHENTI', blob: photo(text) }, 1, uuid));
     await addPage(db, { draftId: 'd1', documentId: 'KTP', blob: photo('ktp') }, 1, uuid);
-    await resumeRecord(db, ids[0]);
-    await removePage(db, ids[0]);
+    await resumeRecord(db, ids[0]!);
+    await removePage(db, ids[0]!);
     expect(await summary(db, 'd1')).toEqual(['KTP#0:ktp', 'SURAT_BERHENTI#0:b', 'SURAT_BERHENTI#1:c']);
     expect(await db.uploadUrls.count()).toBe(0);
     // A page added afterwards goes at the end, not over an existing index.

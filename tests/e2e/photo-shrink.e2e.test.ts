@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createServer, type ViteDevServer } from 'vite';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, newPhonePage } from './support/browser.ts';
+import { readImageMetadata } from './support/image-metadata.ts';
+import { MAX_LONG_SIDE, TARGET_BYTES } from '../../client/features/claim-documents/shrink-image.ts';
+
+const FIXTURE = 'tests/fixtures/documents/paklaring-photo.jpg';
+
+/**
+ * The shrink worker in Chromium, served by Vite's dev server as the app would load it
+ * (`new Worker(new URL(...))`), on a photographed letter: 3000×4000, 0.9 MB, with GPS EXIF.
+ * The documents step is not mounted in the app yet, so the built app has no page to load it from.
+ */
+describe('shrinking a photographed document in a worker', () => {
+  let vite: ViteDevServer;
+  let browser: Browser;
+  let origin: string;
+  let shrunk: { type: string; width: number; height: number; bytes: Uint8Array };
+  let shrunkFile: string;
+  beforeAll(async () => {
+    vite = await createServer({
+      configFile: false,
+      root: process.cwd(),
+      cacheDir: mkdtempSync(join(tmpdir(), 'jmo-vite-')),
+      logLevel: 'warn',
+      server: { host: '127.0.0.1', port: 0, hmr: false },
+      optimizeDeps: { include: ['comlink'] },
+      plugins: [
+        {
+          name: 'shrink-test-page',
+          configureServer(server) {
+            server.middlewares.use('/shrink-test', (_request, response) => {
+              response.setHeader('Content-Type', 'text/html');
+              response.end('<!doctype html><title>shrink</title><script type="module" src="/tests/e2e/support/shrink-page.ts"></script>');
+            });
+          },
+        },
+      ],
+    });
+    await vite.listen();
+    origin = vite.resolvedUrls!.local[0]!.replace(/\/$/, '');
+    browser = await launchBrowser();
+    const page = await newPhonePage(browser);
+    await page.goto(`${origin}/shrink-test`);
+    await page.waitForFunction(() => typeof window.shrinkPhoto === 'function');
+    const result = await page.evaluate((url) => window.shrinkPhoto(url), `/${FIXTURE}`);
+    shrunk = { ...result, bytes: new Uint8Array(result.bytes) };
+    // Kept for a person (or OCR) to read: test-results/ is not committed.
+    mkdirSync('test-results', { recursive: true });
+    shrunkFile = `test-results/paklaring-shrunk.${shrunk.type === 'image/webp' ? 'webp' : 'jpg'}`;
+    writeFileSync(shrunkFile, shrunk.bytes);
+    console.log(`shrunk ${FIXTURE}: ${shrunk.type} ${shrunk.width}×${shrunk.height} ${shrunk.bytes.length} bytes`);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await vite?.close();
+  });
+
+  it('makes a ≤ 200 KB WebP/JPEG page, long side ≤ 1,600 px, with no EXIF or GPS left', async () => {
+    const original = readImageMetadata(new Uint8Array(readFileSync(FIXTURE)));
+    // The check below can fail: the photo going in does carry EXIF with a GPS position.
+    expect(original.metadataBlocks).toContain('APP1 Exif');
+    expect(original.hasGps).toBe(true);
+    const { bytes } = shrunk;
+
+    expect(['image/webp', 'image/jpeg']).toContain(shrunk.type);
+    expect(Math.max(shrunk.width, shrunk.height)).toBe(MAX_LONG_SIDE); // full resolution kept: the text's size is what keeps it readable
+    expect({ width: shrunk.width, height: shrunk.height }).toEqual({ width: 1200, height: 1600 });
+    expect(bytes.length).toBeLessThanOrEqual(TARGET_BYTES);
+    const metadata = readImageMetadata(bytes);
+    expect(metadata.format).toBe(shrunk.type === 'image/webp' ? 'webp' : 'jpeg');
+    expect(metadata.metadataBlocks).toEqual([]);
+    expect(metadata.hasGps).toBe(false);
+    expect(Buffer.from(bytes).includes('Exif')).toBe(false);
+  });
+
+  // Tesseract is a Debian package (tesseract-ocr), not an npm one: where it is installed, the
+  // letter's key lines must come back from the shrunk page, character for character.
+  it.skipIf(spawnSync('tesseract', ['--version']).status !== 0)('keeps the letter readable: OCR reads the name, NIK and KPJ number back', () => {
+    const text = execFileSync('tesseract', [shrunkFile, '-'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString();
+    for (const line of ['SURAT KETERANGAN BERHENTI BEKERJA', 'Siti Rahmawati', '3216 0654 0790 0002', '21 0987 6543 21', '30 September 2026']) {
+      expect(text).toContain(line);
+    }
+  });
+});

@@ -1,12 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createServer, type ViteDevServer } from 'vite';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, newPhonePage } from './support/browser.ts';
 import { readImageMetadata } from './support/image-metadata.ts';
+import { startDevPage } from './support/dev-page.ts';
 import { MAX_LONG_SIDE, TARGET_BYTES } from '../../client/features/claim-documents/shrink-image.ts';
 
 const FIXTURE = 'tests/fixtures/documents/paklaring-photo.jpg';
@@ -17,36 +15,15 @@ const FIXTURE = 'tests/fixtures/documents/paklaring-photo.jpg';
  * The documents step is not mounted in the app yet, so the built app has no page to load it from.
  */
 describe('shrinking a photographed document in a worker', () => {
-  let vite: ViteDevServer;
+  let devPage: Awaited<ReturnType<typeof startDevPage>>;
   let browser: Browser;
-  let origin: string;
   let shrunk: { type: string; width: number; height: number; bytes: Uint8Array };
   let shrunkFile: string;
   beforeAll(async () => {
-    vite = await createServer({
-      configFile: false,
-      root: process.cwd(),
-      cacheDir: mkdtempSync(join(tmpdir(), 'jmo-vite-')),
-      logLevel: 'warn',
-      server: { host: '127.0.0.1', port: 0, hmr: false },
-      optimizeDeps: { include: ['comlink'] },
-      plugins: [
-        {
-          name: 'shrink-test-page',
-          configureServer(server) {
-            server.middlewares.use('/shrink-test', (_request, response) => {
-              response.setHeader('Content-Type', 'text/html');
-              response.end('<!doctype html><title>shrink</title><script type="module" src="/tests/e2e/support/shrink-page.ts"></script>');
-            });
-          },
-        },
-      ],
-    });
-    await vite.listen();
-    origin = vite.resolvedUrls!.local[0]!.replace(/\/$/, '');
+    devPage = await startDevPage('/tests/e2e/support/shrink-page.ts');
     browser = await launchBrowser();
     const page = await newPhonePage(browser);
-    await page.goto(`${origin}/shrink-test`);
+    await page.goto(devPage.url);
     await page.waitForFunction(() => typeof window.shrinkPhoto === 'function');
     const result = await page.evaluate((url) => window.shrinkPhoto(url), `/${FIXTURE}`);
     shrunk = { ...result, bytes: new Uint8Array(result.bytes) };
@@ -58,7 +35,7 @@ describe('shrinking a photographed document in a worker', () => {
   });
   afterAll(async () => {
     await browser?.close();
-    await vite?.close();
+    await devPage?.close();
   });
 
   it('makes a ≤ 200 KB WebP/JPEG page, long side ≤ 1,600 px, with no EXIF or GPS left', async () => {

@@ -4,7 +4,7 @@ import { openLocalDb, type JmoDb } from '../../../client/data/local-db.ts';
 import { addPage, pagesOfDraft } from '../../../client/data/document-pages.ts';
 import { createUploadQueue, type UploadProgress } from '../../../client/uploads/upload-queue.ts';
 import { MAX_CHUNK, MIN_CHUNK } from '../../../client/uploads/chunk-sizer.ts';
-import { startTusTestServer, type TusTestServer } from './tus-test-server.ts';
+import { startTusTestServer, type TusTestServer } from '../../support/tus-test-server.ts';
 
 /** Incompressible bytes (like a JPEG's), the same every run. */
 function photoBytes(size: number, seed: number): Blob {

@@ -8,14 +8,15 @@ import preact from '@preact/preset-vite';
  * Vite's dev server on the repository, with one page at /test-page that runs `module`.
  * For browser tests of client parts the app does not mount yet (the built app has no page
  * that loads them); workers load as the app loads them, with `new Worker(new URL(...))`.
+ * `proxy` sends paths (e.g. /api/uploads) to another server, so requests stay same-origin as in the app.
  */
-export async function startDevPage(module: string): Promise<{ url: string; close(): Promise<void> }> {
+export async function startDevPage(module: string, proxy: Record<string, string> = {}): Promise<{ url: string; close(): Promise<void> }> {
   const vite: ViteDevServer = await createServer({
     configFile: false,
     root: process.cwd(),
     cacheDir: mkdtempSync(join(tmpdir(), 'jmo-vite-')),
     logLevel: 'warn',
-    server: { host: '127.0.0.1', port: 0, hmr: false },
+    server: { host: '127.0.0.1', port: 0, hmr: false, proxy },
     optimizeDeps: { include: ['comlink', 'dexie', 'preact', 'preact/hooks', 'preact/jsx-runtime', '@preact/signals', 'preact-iso'] },
     plugins: [
       preact({ prefreshEnabled: false }),

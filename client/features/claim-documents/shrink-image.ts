@@ -38,9 +38,11 @@ async function encode(bitmap: ImageBitmap, type: string, quality: number): Promi
  * WebP where the browser encodes it (smaller text pages than JPEG at the same quality),
  * JPEG where it does not (Safari hands back a PNG when asked for WebP).
  */
-async function encodeSmallEnough(bitmap: ImageBitmap): Promise<Blob> {
+export const OUTPUT_TYPES = ['image/webp', 'image/jpeg'];
+
+async function encodeSmallEnough(bitmap: ImageBitmap, types: string[]): Promise<Blob> {
   let smallest: Blob | null = null;
-  for (const type of ['image/webp', 'image/jpeg']) {
+  for (const type of types) {
     for (const quality of QUALITIES) {
       const blob = await encode(bitmap, type, quality);
       if (blob.type !== type) break; // this browser cannot write this type
@@ -59,21 +61,22 @@ async function resized(source: ImageBitmap, longSide: number): Promise<ImageBitm
   return createImageBitmap(source, { resizeWidth: size.width, resizeHeight: size.height, resizeQuality: 'high' });
 }
 
-async function shrinkTo(original: ImageBitmap, longSide: number): Promise<ShrunkPage> {
+async function shrinkTo(original: ImageBitmap, longSide: number, types: string[]): Promise<ShrunkPage> {
   const bitmap = await resized(original, longSide);
   try {
-    return { blob: await encodeSmallEnough(bitmap), width: bitmap.width, height: bitmap.height };
+    return { blob: await encodeSmallEnough(bitmap, types), width: bitmap.width, height: bitmap.height };
   } finally {
     bitmap.close();
   }
 }
 
-export async function shrinkImage(photo: Blob): Promise<ShrunkPage> {
+/** `types` in order of preference; the tests pass JPEG alone to check the path Safari takes. */
+export async function shrinkImage(photo: Blob, types: string[] = OUTPUT_TYPES): Promise<ShrunkPage> {
   // 'from-image' turns a portrait photo upright by its EXIF orientation before that EXIF is dropped.
   const original = await createImageBitmap(photo, { imageOrientation: 'from-image' });
   try {
-    const page = await shrinkTo(original, MAX_LONG_SIDE);
-    return page.blob.size <= TARGET_BYTES ? page : await shrinkTo(original, FALLBACK_LONG_SIDE);
+    const page = await shrinkTo(original, MAX_LONG_SIDE, types);
+    return page.blob.size <= TARGET_BYTES ? page : await shrinkTo(original, FALLBACK_LONG_SIDE, types);
   } finally {
     original.close();
   }

@@ -131,7 +131,7 @@ export function openLocalDb(name = LOCAL_DB_NAME): JmoDb {
   // v4: claim document pages (Blobs) with their draft, and the resume records of their uploads.
   // Nothing existing changes shape, so there is no upgrade code.
   db.version(4).stores({
-    documentPages: '&id, draftId, [draftId+documentId], uploadState',
+    documentPages: '&id, draftId, [draftId+documentId]',
     uploadUrls: '&key, fingerprint',
   });
   return db;

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer, type ViteDevServer } from 'vite';
@@ -11,10 +11,11 @@ import preact from '@preact/preset-vite';
  * `proxy` sends paths (e.g. /api/uploads) to another server, so requests stay same-origin as in the app.
  */
 export async function startDevPage(module: string, proxy: Record<string, string> = {}): Promise<{ url: string; close(): Promise<void> }> {
+  const cacheDir = mkdtempSync(join(tmpdir(), 'jmo-vite-'));
   const vite: ViteDevServer = await createServer({
     configFile: false,
     root: process.cwd(),
-    cacheDir: mkdtempSync(join(tmpdir(), 'jmo-vite-')),
+    cacheDir,
     logLevel: 'warn',
     server: { host: '127.0.0.1', port: 0, hmr: false, proxy },
     optimizeDeps: { include: ['comlink', 'dexie', 'preact', 'preact/hooks', 'preact/jsx-runtime', '@preact/signals', 'preact-iso'] },
@@ -32,5 +33,11 @@ export async function startDevPage(module: string, proxy: Record<string, string>
     ],
   });
   await vite.listen();
-  return { url: `${vite.resolvedUrls!.local[0]!.replace(/\/$/, '')}/test-page`, close: () => vite.close() };
+  return {
+    url: `${vite.resolvedUrls!.local[0]!.replace(/\/$/, '')}/test-page`,
+    async close() {
+      await vite.close();
+      rmSync(cacheDir, { recursive: true, force: true });
+    },
+  };
 }

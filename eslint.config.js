@@ -43,6 +43,8 @@ export default tseslint.config(
   },
   // Inner directions: the sync engine runs in the service worker, so it knows no screen, shell or text.
   { files: ['client/sync/**'], rules: { 'import-x/no-restricted-paths': ['error', { zones: [innerZone('client/sync', ['client/features', 'client/shell', 'client/i18n'])] }] } },
+  // The upload queue is the sync engine's sibling (it runs in the same workers), under the same rule.
+  { files: ['client/uploads/**'], rules: { 'import-x/no-restricted-paths': ['error', { zones: [innerZone('client/uploads', ['client/features', 'client/shell', 'client/i18n'])] }] } },
   // Features plug into the sync layer and the database (mutations, pull readers), never the other way round.
   { files: ['server/sync/**', 'server/db/**'], rules: { 'import-x/no-restricted-paths': ['error', { zones: [innerZone('server/sync', ['server/features']), innerZone('server/db', ['server/features'])] }] } },
 );

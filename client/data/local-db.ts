@@ -38,6 +38,39 @@ export interface DraftRow {
   rejection?: { code: string; message: string };
 }
 
+/**
+ * One photographed or picked page of a claim document, kept on the phone until the server
+ * holds it. `index` is the page's place within its document (0-based, no gaps).
+ */
+export interface DocumentPageRow {
+  id: string; // UUID; also the upload's fingerprint, so a retaken page is a new upload
+  draftId: string;
+  documentId: string; // a checklist id from shared/rules/claim-documents.ts
+  index: number;
+  blob: Blob;
+  size: number;
+  type: string;
+  createdAt: number;
+  uploadState: 'pending' | 'done';
+  /** Bytes the server confirmed so far (its Upload-Offset), for progress before the first request. */
+  uploadedBytes: number;
+  /** The tus upload's address once the server created it; the claim refers to it. */
+  uploadUrl?: string;
+}
+
+/** tus-js-client's resume record (its "URL storage"), kept beside the pages rather than in localStorage. */
+export interface UploadUrlRow {
+  key: string;
+  fingerprint: string;
+  upload: {
+    size: number | null;
+    metadata: Record<string, string>;
+    creationTime: string;
+    uploadUrl: string | null;
+    parallelUploadUrls: string[] | null;
+  };
+}
+
 export interface MetaRow {
   key: string;
   value: unknown;
@@ -52,6 +85,8 @@ export type JmoDb = Dexie &
     results: EntityTable<MutationResultRow, 'id'>;
     drafts: EntityTable<DraftRow, 'id'>;
     offices: EntityTable<Office, 'id'>;
+    documentPages: EntityTable<DocumentPageRow, 'id'>;
+    uploadUrls: EntityTable<UploadUrlRow, 'key'>;
   };
 
 export const LOCAL_DB_NAME = 'jmo-lite';
@@ -92,5 +127,11 @@ export function openLocalDb(name = LOCAL_DB_NAME): JmoDb {
   // v3: claims, complaints and profile changes share the drafts table, so every screen asks
   // for one kind; a list that read all drafts took a complaint draft for a claim and crashed.
   db.version(3).stores({ drafts: '&id, kind, state, updatedAt, [kind+updatedAt], [kind+state]' });
+  // v4: claim document pages (Blobs) with their draft, and the resume records of their uploads.
+  // Nothing existing changes shape, so there is no upgrade code.
+  db.version(4).stores({
+    documentPages: '&id, draftId, [draftId+documentId]',
+    uploadUrls: '&key, fingerprint',
+  });
   return db;
 }

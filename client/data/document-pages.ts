@@ -1,0 +1,112 @@
+import type { DocumentPageRow, JmoDb } from './local-db.ts';
+
+/**
+ * Claim document pages on the phone. They live beside the draft (same database) because a
+ * participant photographs a document long before there is signal to send it; the upload
+ * queue (client/uploads) reads them from here and marks them sent.
+ */
+
+export interface NewPage {
+  draftId: string;
+  documentId: string;
+  blob: Blob;
+}
+
+/** The upload's resume key: one per page, so a retaken page (new id) never resumes the old photo's upload. */
+export const uploadFingerprint = (pageId: string) => `jmo-page:${pageId}`;
+
+const byDocumentAndIndex = (a: DocumentPageRow, b: DocumentPageRow) => a.documentId.localeCompare(b.documentId) || a.index - b.index;
+
+/** Every page of a draft, grouped by document, each document's pages in order. */
+export async function pagesOfDraft(db: JmoDb, draftId: string): Promise<DocumentPageRow[]> {
+  return (await db.documentPages.where('draftId').equals(draftId).toArray()).sort(byDocumentAndIndex);
+}
+
+function pagesOfDocument(db: JmoDb, draftId: string, documentId: string): Promise<DocumentPageRow[]> {
+  return db.documentPages.where('[draftId+documentId]').equals([draftId, documentId]).sortBy('index');
+}
+
+const freshPage = (page: NewPage, id: string, index: number, now: number): DocumentPageRow => ({
+  id,
+  draftId: page.draftId,
+  documentId: page.documentId,
+  index,
+  blob: page.blob,
+  size: page.blob.size,
+  type: page.blob.type,
+  createdAt: now,
+  uploadState: 'pending',
+  uploadedBytes: 0,
+});
+
+/** Adds a page after the document's last one. A full phone rejects it (a quota error) and leaves the other pages as they were. */
+export async function addPage(db: JmoDb, page: NewPage, now: number, randomUUID: () => string): Promise<string> {
+  const id = randomUUID();
+  await db.transaction('rw', db.documentPages, async () => {
+    const index = (await pagesOfDocument(db, page.draftId, page.documentId)).length;
+    await db.documentPages.add(freshPage(page, id, index, now));
+  });
+  return id;
+}
+
+/**
+ * A new photo in place of a page: same document, same place, a new id so it is uploaded as a
+ * new file. The old photo's resume record goes; an upload the server already holds for it is
+ * left to the server's expiry (the claim will not name it).
+ */
+export async function retakePage(db: JmoDb, pageId: string, blob: Blob, now: number, randomUUID: () => string): Promise<string> {
+  const id = randomUUID();
+  await db.transaction('rw', db.documentPages, db.uploadUrls, async () => {
+    const old = await db.documentPages.get(pageId);
+    if (!old) throw new Error(`Halaman ${pageId} tidak ada lagi`);
+    await forgetPage(db, old.id);
+    await db.documentPages.add(freshPage({ ...old, blob }, id, old.index, now));
+  });
+  return id;
+}
+
+/** Removes a page and closes the gap, so the document's pages stay numbered 0, 1, 2, … */
+export async function removePage(db: JmoDb, pageId: string): Promise<void> {
+  await db.transaction('rw', db.documentPages, db.uploadUrls, async () => {
+    const removed = await db.documentPages.get(pageId);
+    if (!removed) return;
+    await forgetPage(db, removed.id);
+    const later = (await pagesOfDocument(db, removed.draftId, removed.documentId)).filter((page) => page.index > removed.index);
+    await db.documentPages.bulkPut(later.map((page) => ({ ...page, index: page.index - 1 })));
+  });
+}
+
+/** Every page of a draft and their resume records (the draft was deleted). */
+export async function deletePagesOfDraft(db: JmoDb, draftId: string): Promise<void> {
+  await db.transaction('rw', db.documentPages, db.uploadUrls, async () => {
+    const ids = await db.documentPages.where('draftId').equals(draftId).primaryKeys();
+    await db.uploadUrls.where('fingerprint').anyOf(ids.map(uploadFingerprint)).delete();
+    await db.documentPages.bulkDelete(ids);
+  });
+}
+
+async function forgetPage(db: JmoDb, pageId: string): Promise<void> {
+  await db.uploadUrls.where('fingerprint').equals(uploadFingerprint(pageId)).delete();
+  await db.documentPages.delete(pageId);
+}
+
+/**
+ * Deleting a draft anywhere (the claim screens delete drafts in their own transactions, which
+ * do not include the pages) also deletes its pages, once that deletion has committed. Pages
+ * left by a deletion the app did not live to finish are swept by {@link deleteOrphanPages}.
+ */
+export function deletePagesWithTheirDraft(db: JmoDb): void {
+  db.drafts.hook('deleting', (draftId, _draft, transaction) => {
+    transaction.on('complete', () => {
+      void deletePagesOfDraft(db, String(draftId)).catch(() => undefined); // swept at the next start otherwise
+    });
+  });
+}
+
+/** Pages whose draft is gone; run at start-up. */
+export async function deleteOrphanPages(db: JmoDb): Promise<number> {
+  const draftIds = new Set(await db.drafts.toCollection().primaryKeys());
+  const orphanDrafts = [...new Set(await db.documentPages.orderBy('draftId').uniqueKeys())].map(String).filter((id) => !draftIds.has(id));
+  for (const draftId of orphanDrafts) await deletePagesOfDraft(db, draftId);
+  return orphanDrafts.length;
+}

@@ -40,7 +40,7 @@ interface TableSize {
   heap: number;
   indexes: number;
 }
-type Snapshot = { tables: Map<string, TableSize>; walLsn: string };
+type Snapshot = { tables: Map<string, TableSize>; indexes: Map<string, number>; walLsn: string };
 
 async function snapshot(db: Database): Promise<Snapshot> {
   // Vacuumed as a running database would be, so dead tuples and missing visibility maps do not blur the sizes.
@@ -56,8 +56,11 @@ async function snapshot(db: Database): Promise<Snapshot> {
     const [count] = rowsOf<{ n: string }>(await db.execute(sql`select count(*) as n from ${sql.identifier(size.name)}`));
     tables.set(size.name, { rows: Number(count?.n ?? 0), total: Number(size.total), heap: Number(size.heap), indexes: Number(size.indexes) });
   }
+  const indexSizes = rowsOf<{ name: string; bytes: string }>(
+    await db.execute(sql`select indexrelname as name, pg_relation_size(indexrelid) as bytes from pg_stat_user_indexes where schemaname = 'public'`),
+  );
   const [wal] = rowsOf<{ lsn: string }>(await db.execute(sql`select pg_current_wal_lsn()::text as lsn`));
-  return { tables, walLsn: wal!.lsn };
+  return { tables, indexes: new Map(indexSizes.map((index) => [index.name, Number(index.bytes)])), walLsn: wal!.lsn };
 }
 
 async function walBytes(db: Database, from: Snapshot, to: Snapshot): Promise<number> {
@@ -115,6 +118,10 @@ try {
   const contributionLine = populationLines.find((line) => line.table === 'contributions')!;
   const cardLine = populationLines.find((line) => line.table === 'memberships')!;
   console.log(`contributions: ${contributionLine.rowsPer.toFixed(1)} rows per participant, ${(contributionLine.rowsPer / cardLine.rowsPer).toFixed(1)} per card, ${Math.round(contributionLine.bytesPerRow)} bytes per row with its indexes`);
+  // A 304 or delta pull reads the newest version of each synced table through these: their size is the working set of the unchanged pull.
+  const versionIndexes = [...populated.indexes].filter(([name]) => name.endsWith('_participant_version'));
+  const versionIndexBytes = versionIndexes.reduce((sum, [name, bytes]) => sum + bytes - (base.indexes.get(name) ?? 0), 0);
+  console.log(`(participant_id, version) indexes: ${Math.round(versionIndexBytes / participantCount)} bytes per participant (${versionIndexes.map(([name, bytes]) => `${name.replace('_participant_version', '')} ${Math.round((bytes - (base.indexes.get(name) ?? 0)) / participantCount)}`).join(', ')})`);
   console.log(`WAL while adding them: ${Math.round((await walBytes(db, base, populated)) / participantCount)} bytes per participant (whole server); took ${populateSeconds.toFixed(1)} s`);
 
   // 2. Month-end posting: one new contribution row for every active card and its JHT balance moved.

@@ -26,17 +26,24 @@ export const migrationsFolder = fileURLToPath(new URL('./migrations', import.met
 export type DatabaseLocation =
   | { kind: 'postgres'; url: string }
   | { kind: 'pglite'; dataDir: string }
-  | { kind: 'pglite-memory' };
+  /** In memory, empty or started from a `dumpDataDir` archive. */
+  | { kind: 'pglite-memory'; loadDataDir?: Uint8Array };
 
 /** Opens the database and applies every committed migration before anything else touches it. */
 export async function openDatabase(location: DatabaseLocation): Promise<DatabaseHandle> {
   return location.kind === 'postgres' ? openPostgres(location.url) : openPglite(location);
 }
 
+/**
+ * PGlite runs in a worker thread behind the PostgreSQL wire protocol (pglite-worker.ts), so its
+ * WebAssembly never holds the thread that answers HTTP; the app reaches it with the same `pg`
+ * pool and drizzle driver as PostgreSQL.
+ */
 async function openPglite(location: Exclude<DatabaseLocation, { kind: 'postgres' }>): Promise<DatabaseHandle> {
-  const { PGlite } = await import('@electric-sql/pglite');
-  const { drizzle } = await import('drizzle-orm/pglite');
-  const { migrate } = await import('drizzle-orm/pglite/migrator');
+  const { startPgliteWorker } = await import('./pglite-worker.ts');
+  const pg = (await import('pg')).default;
+  const { drizzle } = await import('drizzle-orm/node-postgres');
+  const { migrate } = await import('drizzle-orm/node-postgres/migrator');
   let dataDir: string | undefined;
   if (location.kind === 'pglite') {
     dataDir = location.dataDir;
@@ -47,11 +54,23 @@ async function openPglite(location: Exclude<DatabaseLocation, { kind: 'postgres'
       throw new StartupError(`DATA_DIR ${location.dataDir} tidak bisa ditulis (cannot write the data directory)`);
     }
   }
-  const client = new PGlite(dataDir);
-  await client.waitReady;
-  const db = drizzle(client, { schema });
-  await migrate(db, { migrationsFolder });
-  return { db: db as unknown as Database, kind: 'pglite', close: () => client.close() };
+  const worker = await startPgliteWorker(location.kind === 'pglite' ? { dataDir } : { loadDataDir: location.loadDataDir });
+  // PGlite runs one statement at a time; several connections keep the next ones queued in the
+  // worker, ready to run the moment the previous one ends.
+  const pool = new pg.Pool({ ...worker.connection, max: 10 });
+  pool.on('error', () => {});
+  const close = async () => {
+    await pool.end();
+    await worker.close();
+  };
+  const db = drizzle(pool, { schema });
+  try {
+    await migrate(db, { migrationsFolder });
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  return { db: db as unknown as Database, kind: 'pglite', close };
 }
 
 async function openPostgres(url: string): Promise<DatabaseHandle> {

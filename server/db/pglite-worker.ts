@@ -48,6 +48,13 @@ export async function startPgliteWorker(options: { dataDir?: string; loadDataDir
   // An idle worker must not keep the process alive; open connections to it do while in use.
   worker.unref();
   let closing: Promise<void> | undefined;
+  // Without its database the server can only fail every request: end the process (an error in
+  // the worker does already, as an unhandled 'error' event) so its supervisor starts it again.
+  worker.once('exit', (code) => {
+    if (!closing) process.nextTick(() => {
+      throw new Error(`PGlite worker stopped unexpectedly (exit code ${code})`);
+    });
+  });
   return {
     connection: { host: socketDir, port: SOCKET_PORT, user: 'postgres', database: 'postgres' },
     close: () =>

@@ -145,6 +145,8 @@ async function pump(): Promise<void> {
       return;
     }
     const exchange = connection.exchanges.shift()!;
+    // The answer leaves in one write instead of one per chunk of output.
+    connection.socket.cork();
     try {
       await db.execProtocolRawStream(exchange.bytes, {
         // The chunk is a view of WebAssembly memory that the next statement overwrites.
@@ -155,6 +157,8 @@ async function pump(): Promise<void> {
     } catch (error) {
       // The backend itself failed (an SQL error is answered on the wire instead).
       connection.socket.destroy(error as Error);
+    } finally {
+      connection.socket.uncork();
     }
     owner = exchange.open || db.isInTransaction() ? connection : null;
     if (connection !== owner && connection.exchanges.length > 0 && !waiting.includes(connection)) waiting.push(connection);

@@ -207,7 +207,9 @@ async function close(): Promise<void> {
 }
 
 async function start(): Promise<void> {
-  db = await PGlite.create({ dataDir: data.dataDir, loadDataDir: data.loadDataDir ? new Blob([data.loadDataDir]) : undefined });
+  // Structured cloning into this thread gave the archive an ArrayBuffer of its own, never a shared one.
+  const archive = data.loadDataDir as Uint8Array<ArrayBuffer> | undefined;
+  db = await PGlite.create({ dataDir: data.dataDir, loadDataDir: archive ? new Blob([archive]) : undefined });
   server = createServer(accept);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -58,6 +58,7 @@ async function openPglite(location: Exclude<DatabaseLocation, { kind: 'postgres'
   // PGlite runs one statement at a time; several connections keep the next ones queued in the
   // worker, ready to run the moment the previous one ends.
   const pool = new pg.Pool({ ...worker.connection, max: 10 });
+  // As on PostgreSQL: an idle client losing its connection must not crash the process.
   pool.on('error', () => {});
   const close = async () => {
     await pool.end();

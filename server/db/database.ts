@@ -55,9 +55,10 @@ async function openPglite(location: Exclude<DatabaseLocation, { kind: 'postgres'
     }
   }
   const worker = await startPgliteWorker(location.kind === 'pglite' ? { dataDir } : { loadDataDir: location.loadDataDir });
-  // PGlite runs one statement at a time; several connections keep the next ones queued in the
-  // worker, ready to run the moment the previous one ends.
-  const pool = new pg.Pool({ ...worker.connection, max: 10 });
+  // PGlite runs one statement at a time; many connections keep the next ones queued in the
+  // worker, ready to run the moment the previous one ends, instead of each waiting for a round
+  // trip through this thread (a connection here costs a few objects, not a backend).
+  const pool = new pg.Pool({ ...worker.connection, max: 50 });
   // As on PostgreSQL: an idle client losing its connection must not crash the process.
   pool.on('error', () => {});
   const close = async () => {

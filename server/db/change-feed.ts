@@ -1,4 +1,3 @@
-import type { PGlite } from '@electric-sql/pglite';
 import type { Client } from 'pg';
 
 /** Payload: the participant id whose pull answer may have changed (migration 0005). */
@@ -32,7 +31,7 @@ export interface ChangeFeed {
   close(): Promise<void>;
 }
 
-const CHANNELS = [SYNC_CHANNEL, SESSION_CHANNEL];
+export const CHANNELS = [SYNC_CHANNEL, SESSION_CHANNEL];
 
 /** The subscribers of one feed; the feed starts listening when the first one arrives. */
 class Listeners {
@@ -54,36 +53,68 @@ class Listeners {
   }
 }
 
+/** What crosses between this thread and the PGlite worker (server/db/pglite-worker-thread.ts). */
+export type WorkerChangeMessage = { type: 'notify'; channel: string; payload: string } | { type: 'caught-up'; seq: number };
+
+/** The worker side of a message channel: the `Worker` object itself. */
+export interface WorkerPort {
+  postMessage(message: { type: 'catch-up'; seq: number }): void;
+  on(event: 'message', listener: (message: WorkerChangeMessage | { type: string }) => void): unknown;
+  off(event: 'message', listener: (message: WorkerChangeMessage | { type: string }) => void): unknown;
+}
+
 /**
- * PGlite is one session in this process: a transaction's notifications are parsed from the
- * COMMIT's own reply and handed to the listeners (queued microtasks) before the committing
- * caller resumes, so once listening, nothing committed can be unseen.
+ * PGlite in its worker thread LISTENs from its start, and the worker posts each notification
+ * to this thread before it writes the committing statement's answer to the socket. Messages on
+ * one port arrive in order, so a catch-up ping answered by the worker after a request arrived
+ * means every change committed before that request has reached the listeners: the same
+ * promise as the PostgreSQL feed's `SELECT 1`, at the cost of one message round trip, shared
+ * by every request that arrived while the previous ping was out.
  */
-export function pgliteChangeFeed(client: PGlite): ChangeFeed {
+export function workerChangeFeed(port: WorkerPort): ChangeFeed {
   const listeners = new Listeners();
-  let listening = false;
   let closed = false;
-  const stops: Array<() => Promise<void>> = [];
-  const start = () => {
-    void Promise.all(CHANNELS.map((channel) => client.listen(channel, (payload) => listeners.changed(channel, payload)))).then(
-      (unlisten) => {
-        stops.push(...unlisten);
-        if (closed) return;
-        listening = true;
-        listeners.reset();
-      },
-      // A closed database: the caches keep reading the database, which then answers the error.
-      () => undefined,
-    );
+  let sent = 0;
+  let done = 0;
+  let inFlight = false;
+  let waiters: Array<{ mark: number; resolve: (caughtUp: boolean) => void }> = [];
+  const ping = () => {
+    if (inFlight || closed || waiters.length === 0) return;
+    inFlight = true;
+    port.postMessage({ type: 'catch-up', seq: ++sent });
   };
+  const onMessage = (message: WorkerChangeMessage | { type: string }) => {
+    if (message.type === 'notify') {
+      const { channel, payload } = message as Extract<WorkerChangeMessage, { type: 'notify' }>;
+      listeners.changed(channel, payload);
+    } else if (message.type === 'caught-up') {
+      const { seq } = message as Extract<WorkerChangeMessage, { type: 'caught-up' }>;
+      inFlight = false;
+      done = seq;
+      const ready = waiters.filter((waiter) => waiter.mark < seq);
+      waiters = waiters.filter((waiter) => waiter.mark >= seq);
+      for (const waiter of ready) waiter.resolve(true);
+      ping();
+    }
+  };
+  port.on('message', onMessage);
   return {
-    subscribe: (listener) => listeners.add(listener, start),
-    mark: () => 0,
-    caughtUp: () => listening,
+    subscribe: (listener) => listeners.add(listener, () => undefined),
+    mark: () => sent,
+    caughtUp(mark) {
+      if (closed) return false;
+      if (done > mark) return true;
+      return new Promise<boolean>((resolve) => {
+        waiters.push({ mark, resolve });
+        ping();
+      });
+    },
     close: async () => {
       closed = true;
-      listening = false;
-      await Promise.allSettled(stops.map((stop) => stop()));
+      port.off('message', onMessage);
+      const failed = waiters;
+      waiters = [];
+      for (const waiter of failed) waiter.resolve(false);
     },
   };
 }

@@ -4,7 +4,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import * as schema from './schema.ts';
 import { StartupError } from '../startup-error.ts';
-import { pgliteChangeFeed, postgresChangeFeed, type ChangeFeed } from './change-feed.ts';
+import { workerChangeFeed, postgresChangeFeed, type ChangeFeed } from './change-feed.ts';
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 /** A transaction handle: the same query API as the database. */
@@ -31,17 +31,24 @@ export const migrationsFolder = fileURLToPath(new URL('./migrations', import.met
 export type DatabaseLocation =
   | { kind: 'postgres'; url: string; readUrl?: string }
   | { kind: 'pglite'; dataDir: string }
-  | { kind: 'pglite-memory' };
+  /** In memory, empty or started from a `dumpDataDir` archive. */
+  | { kind: 'pglite-memory'; loadDataDir?: Uint8Array };
 
 /** Opens the database and applies every committed migration before anything else touches it. */
 export async function openDatabase(location: DatabaseLocation): Promise<DatabaseHandle> {
   return location.kind === 'postgres' ? openPostgres(location.url, location.readUrl) : openPglite(location);
 }
 
+/**
+ * PGlite runs in a worker thread behind the PostgreSQL wire protocol (pglite-worker.ts), so its
+ * WebAssembly never holds the thread that answers HTTP; the app reaches it with the same `pg`
+ * pool and drizzle driver as PostgreSQL.
+ */
 async function openPglite(location: Exclude<DatabaseLocation, { kind: 'postgres' }>): Promise<DatabaseHandle> {
-  const { PGlite } = await import('@electric-sql/pglite');
-  const { drizzle } = await import('drizzle-orm/pglite');
-  const { migrate } = await import('drizzle-orm/pglite/migrator');
+  const { startPgliteWorker } = await import('./pglite-worker.ts');
+  const pg = (await import('pg')).default;
+  const { drizzle } = await import('drizzle-orm/node-postgres');
+  const { migrate } = await import('drizzle-orm/node-postgres/migrator');
   let dataDir: string | undefined;
   if (location.kind === 'pglite') {
     dataDir = location.dataDir;
@@ -52,12 +59,27 @@ async function openPglite(location: Exclude<DatabaseLocation, { kind: 'postgres'
       throw new StartupError(`DATA_DIR ${location.dataDir} tidak bisa ditulis (cannot write the data directory)`);
     }
   }
-  const client = new PGlite(dataDir);
-  await client.waitReady;
-  const db = drizzle(client, { schema });
-  await migrate(db, { migrationsFolder });
-  const changes = pgliteChangeFeed(client);
-  return { db: db as unknown as Database, kind: 'pglite', changes, close: () => changes.close().then(() => client.close()) };
+  const worker = await startPgliteWorker(location.kind === 'pglite' ? { dataDir } : { loadDataDir: location.loadDataDir });
+  // PGlite runs one statement at a time; many connections keep the next ones queued in the
+  // worker, ready to run the moment the previous one ends, instead of each waiting for a round
+  // trip through this thread (a connection here costs a few objects, not a backend).
+  const pool = new pg.Pool({ ...worker.connection, max: 50 });
+  // As on PostgreSQL: an idle client losing its connection must not crash the process.
+  pool.on('error', () => {});
+  const changes = workerChangeFeed(worker.port);
+  const close = async () => {
+    await changes.close();
+    await pool.end();
+    await worker.close();
+  };
+  const db = drizzle(pool, { schema });
+  try {
+    await migrate(db, { migrationsFolder });
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  return { db: db as unknown as Database, kind: 'pglite', changes, close };
 }
 
 async function openPostgres(url: string, readUrl: string | undefined): Promise<DatabaseHandle> {

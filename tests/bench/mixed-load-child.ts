@@ -12,7 +12,7 @@ import { freePort } from '../e2e/support/server-process.ts';
 
 /**
  * The 500-phone mixed load against the real server in its own process, as deployed: the
- * load generator must not share a thread with the server (PGlite runs on the server's one
+ * load generator must not share the server's threads (HTTP on one, PGlite in its worker
  * thread). The population is written first, then the server opens the same database.
  */
 export async function measureMixedLoad(database: 'PGlite' | 'PostgreSQL', options: { participants: number; seconds: number; postgresUrl?: string }): Promise<Omit<MixedLoadReport, 'phones'>> {

@@ -26,12 +26,13 @@ const only = process.env.BENCH_ONLY?.split(',').map((part) => part.trim());
 const runs = (part: string) => !only || only.includes(part);
 const PULL_RATIO_TARGET = 0.6;
 
+// The client build is measured, and the cold start serves it.
+if ((runs('sizes') || runs('cold-start')) && !existsSync('dist/client/.vite/manifest.json')) {
+  const { build } = await import('vite');
+  await build({ logLevel: 'warn' });
+}
 const results: Record<string, unknown> = {};
 if (runs('sizes')) {
-  if (!existsSync('dist/client/.vite/manifest.json')) {
-    const { build } = await import('vite');
-    await build({ logLevel: 'warn' });
-  }
   const sizes = measureSizes();
   add('home-screen JS (gzip / brotli)', `${kb(sizes.homeJs.gzip)} / ${kb(sizes.homeJs.brotli)}`, '≤ 60 KB gz', sizes.homeJs.gzip <= 60 * 1024);
   add('home-screen CSS (gzip)', kb(sizes.homeCss.gzip));
@@ -95,8 +96,8 @@ for (const name of runs('mixed') ? (['PGlite', ...(process.env.BENCH_DATABASE_UR
   add(
     `${name}: ${LOAD_PARTICIPANTS} phones pulling + pushing, ${mixedSeconds}s, server in its own process`,
     `${mixed.requestsPerSec} req/s; pull p50 ${mixed.pulls.p50Ms} / p99 ${mixed.pulls.p99Ms} ms; push p50 ${mixed.pushes.p50Ms} / p99 ${mixed.pushes.p99Ms} ms; errors ${mixed.errors}`,
-    '0 errors',
-    mixed.errors === 0,
+    'p99 < 1 s, 0 errors',
+    mixed.errors === 0 && Math.max(mixed.pulls.p99Ms, mixed.pushes.p99Ms) < 1000,
   );
 }
 

@@ -151,7 +151,7 @@ try {
   console.log(`WAL: ${Math.round((await walBytes(db, populated, afterPosting)) / postedCards)} bytes per posted card (whole server); ${Math.round(postedCards / postSeconds)} cards per second in one statement`);
 
   // 3. Syncing through the real app: what a phone sends and receives, and what it leaves behind.
-  const app = createApp({ db, dbKind: 'postgres', config: testConfig({ database: { kind: 'postgres', url: throwaway.url }, claimSimulator: false }), clock: systemClock, log: createLogger({ level: 'silent' }), cardSigner: ephemeralCardSigner(), rateLimiter: databaseRateLimiter(db) });
+  const app = createApp({ db, dbKind: 'postgres', changes: handle.changes, config: testConfig({ database: { kind: 'postgres', url: throwaway.url }, claimSimulator: false }), clock: systemClock, log: createLogger({ level: 'silent' }), cardSigner: ephemeralCardSigner(), rateLimiter: databaseRateLimiter(db) });
   const loopback = { incoming: { socket: { remoteAddress: '127.0.0.1' } } };
   const call = async (path: string, init: RequestInit) => {
     const response = await app.request(path, init, loopback);

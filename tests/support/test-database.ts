@@ -2,9 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { PGlite as PGliteClient } from '@electric-sql/pglite';
 import { openDatabase, migrationsFolder, type DatabaseHandle } from '../../server/db/database.ts';
-import { pgliteChangeFeed } from '../../server/db/change-feed.ts';
 import { seedIfEmpty } from '../../server/seed/seed-database.ts';
 import { createThrowawayPostgres } from './throwaway-postgres.ts';
 
@@ -33,26 +31,33 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
   return handle;
 }
 
-async function createPgliteDatabase(): Promise<DatabaseHandle> {
-  const { PGlite } = await import('@electric-sql/pglite');
-  const { drizzle } = await import('drizzle-orm/pglite');
-  const schema = await import('../../server/db/schema.ts');
+/** A PGlite database of its own, started from the seeded dump (made once per inputs). */
+export async function createPgliteDatabase(): Promise<DatabaseHandle> {
   const dumpPath = join(tmpdir(), `jmo-lite-pglite-${inputsHash()}.tar.gz`);
   if (!existsSync(dumpPath)) {
-    const fresh = await openDatabase({ kind: 'pglite-memory' });
-    await seedIfEmpty(fresh.db, { today: TEST_TODAY, extraParticipants: TEST_EXTRA_PARTICIPANTS });
-    const client = (fresh.db as unknown as { $client: PGliteClient }).$client;
-    const dump = await client.dumpDataDir('gzip');
     const partial = `${dumpPath}.${process.pid}.tmp`;
-    writeFileSync(partial, Buffer.from(await dump.arrayBuffer()));
+    writeFileSync(partial, await seededDump());
     renameSync(partial, dumpPath);
-    return fresh;
   }
-  const client = new PGlite({ loadDataDir: new Blob([readFileSync(dumpPath)]) });
-  await client.waitReady;
-  const db = drizzle(client, { schema });
-  const changes = pgliteChangeFeed(client);
-  return { db: db as unknown as DatabaseHandle['db'], kind: 'pglite', changes, close: () => changes.close().then(() => client.close()) };
+  return openDatabase({ kind: 'pglite-memory', loadDataDir: readFileSync(dumpPath) });
+}
+
+/** Made in this thread: the dump is PGlite's own API, which the worker's wire protocol does not carry. */
+async function seededDump(): Promise<Uint8Array> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { drizzle } = await import('drizzle-orm/pglite');
+  const { migrate } = await import('drizzle-orm/pglite/migrator');
+  const schema = await import('../../server/db/schema.ts');
+  const client = new PGlite();
+  try {
+    const db = drizzle(client, { schema });
+    await migrate(db, { migrationsFolder });
+    await seedIfEmpty(db as unknown as DatabaseHandle['db'], { today: TEST_TODAY, extraParticipants: TEST_EXTRA_PARTICIPANTS });
+    const dump = await client.dumpDataDir('gzip');
+    return new Uint8Array(await dump.arrayBuffer());
+  } finally {
+    await client.close();
+  }
 }
 
 // The cached dump is valid only for the migrations and seed code that made it.

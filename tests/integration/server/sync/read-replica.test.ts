@@ -1,10 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import pg from 'pg';
-import type { PGlite as PGliteClient } from '@electric-sql/pglite';
 import { createApp } from '../../../../server/app.ts';
 import { participants } from '../../../../server/db/schema.ts';
-import { rowsOf, type Database } from '../../../../server/db/database.ts';
+import { rowsOf, type Database, type DatabaseHandle } from '../../../../server/db/database.ts';
 import { readReplica, type ReadReplica } from '../../../../server/sync/replica-routing.ts';
 import { queueMutation } from '../../../../client/sync/outbox.ts';
 import { readMeta } from '../../../../client/data/meta.ts';
@@ -12,7 +11,7 @@ import { createTestApp, type TestApp } from '../../../support/test-app.ts';
 import { demoEmails, signInAs } from '../../../support/test-session.ts';
 import { createPhone, type PhoneHarness } from '../../../support/sync-harness.ts';
 import { accidentReport } from '../../../support/claim-builders.ts';
-import { replicaCaughtUp, testDatabaseKind } from '../../../support/test-database.ts';
+import { createPgliteDatabase, replicaCaughtUp, testDatabaseKind } from '../../../support/test-database.ts';
 
 const standbyUrl = process.env.TEST_DATABASE_READ_URL;
 
@@ -129,22 +128,19 @@ describe.skipIf(!standbyUrl)('pulls from a PostgreSQL hot standby (TEST_DATABASE
 });
 
 // The same rule on any database: a copy of the primary frozen at one moment is exactly what a
-// standby that has stopped replaying looks like. PGlite can copy itself whole in-process.
+// standby that has stopped replaying looks like. Every PGlite test database starts from one
+// seeded dump, so a second one from that dump is the primary as it was when the test began.
 describe.skipIf(testDatabaseKind !== 'pglite')('read-your-writes against a frozen copy of the primary', () => {
   let t: TestApp;
   let siti: Awaited<ReturnType<typeof signInAs>>;
-  let frozen: PGliteClient;
+  let frozen: DatabaseHandle;
   let replica: ReadReplica;
   let viaReplica: TestApp;
   beforeAll(async () => {
     t = await createTestApp();
     siti = await signInAs(t, demoEmails.siti);
-    const { PGlite } = await import('@electric-sql/pglite');
-    const { drizzle } = await import('drizzle-orm/pglite');
-    const dump = await (t.database.db as unknown as { $client: PGliteClient }).$client.dumpDataDir('gzip');
-    frozen = new PGlite({ loadDataDir: dump });
-    await frozen.waitReady;
-    replica = readReplica(drizzle(frozen) as unknown as Database);
+    frozen = await createPgliteDatabase();
+    replica = readReplica(frozen.db);
     viaReplica = { ...t, app: createApp({ ...t.deps, readReplica: replica }) };
   });
   afterAll(async () => {

@@ -44,7 +44,7 @@ export function MembershipSummary() {
       <SyncStatus />
       <section class="card" aria-labelledby="balance-heading">
         <h2 id="balance-heading">{t.mergedBalance}</h2>
-        <p class="amount" data-testid="merged-balance">
+        <p class="amount" data-testid="merged-balance" elementtiming="merged-balance">
           {formatRupiah(total, language)}
         </p>
         <p class="muted">

@@ -76,6 +76,8 @@ export async function measureColdOfflineStart(runs: number): Promise<ColdStartRe
       { path: FLOOR_PATH, html: floorHtml },
     );
     if (!replaced) throw new Error(`${FLOOR_PATH} is not in the service worker's precache`);
+    // A participant looks at the home for a moment before closing the app.
+    await page.waitForTimeout(2_000);
     await page.close();
 
     const samples: ColdStartResult['runs'] = [];

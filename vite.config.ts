@@ -1,5 +1,4 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { buildSync } from 'esbuild';
@@ -38,37 +37,25 @@ function precompress(): Plugin {
   };
 }
 
-// The home's first paint must not wait for the app's modules: a small classic script right after
-// #app runs as soon as the stylesheet is in, before those modules are even evaluated. A file, not
-// inline, because the Content-Security-Policy allows no inline script; the dev server sends none.
+// The home's first paint must not wait for the app's modules, nor for any file but the
+// stylesheet: its small script is inlined right after #app and runs as soon as the stylesheet is
+// in. The server's Content-Security-Policy allows exactly this script by its hash.
 function homeFirstPaintScript(): Plugin {
   const marker = '<div id="app"></div>';
-  let code = '';
-  let fileName = '';
-  let serving = false;
   return {
     name: 'jmo-home-first-paint',
-    configResolved(config) {
-      serving = config.command === 'serve';
-    },
-    buildStart() {
-      const [script] = buildSync({ entryPoints: ['client/shell/home-first-paint.entry.ts'], bundle: true, format: 'iife', minify: true, target: 'es2020', write: false }).outputFiles;
-      code = script!.text;
-      fileName = `assets/first-paint-${createHash('sha256').update(code).digest('hex').slice(0, 10)}.js`;
-      if (!serving) this.emitFile({ type: 'asset', fileName, source: code });
-    },
     transformIndexHtml: {
       // After Vite added its tags, so they can be put in the order a cold start needs them.
       order: 'post',
       handler(html) {
         if (!html.includes(marker)) throw new Error('index.html has no empty #app for the home first paint');
-        if (serving) return html.replace(marker, `${marker}\n    <script>${code}</script>`);
-        // What the first paint waits for (the stylesheet and this script) is asked of the service
-        // worker before the app's modules, which only run after it.
+        const [script] = buildSync({ entryPoints: ['client/shell/home-first-paint.entry.ts'], bundle: true, format: 'iife', minify: true, target: 'es2020', write: false }).outputFiles;
+        const code = script!.text.trim();
+        if (code.includes('</script')) throw new Error('the home first paint script cannot be inlined');
+        // The stylesheet, which the first paint waits for, is asked of the service worker before the app's modules.
         const stylesheets = html.match(/<link rel="stylesheet"[^>]*>/g) ?? [];
         html = html.replace(/\s*<link rel="stylesheet"[^>]*>/g, '');
-        const early = [...stylesheets, `<link rel="preload" as="script" href="/${fileName}">`].join('\n    ');
-        return html.replace('<title>', `${early}\n    <title>`).replace(marker, `${marker}\n    <script src="/${fileName}"></script>`);
+        return html.replace('<title>', `${[...stylesheets, '<title>'].join('\n    ')}`).replace(marker, `${marker}\n    <script>${code}</script>`);
       },
     },
   };
@@ -82,6 +69,10 @@ export default defineConfig({
     emptyOutDir: true,
     manifest: true,
     target: 'es2020',
+    // No modulepreload links in index.html: offline they are all asked of the service worker at
+    // once, ahead of what the first paint needs. The entry imports them a moment later anyway;
+    // lazy screens still preload their own imports.
+    modulePreload: { resolveDependencies: (_file, deps, { hostType }) => (hostType === 'html' ? [] : deps) },
   },
   worker: { format: 'es' },
   server: {

@@ -22,13 +22,15 @@ export async function adoptAccount(email: string): Promise<void> {
 
 /** Sign-out on a shared phone: nothing of this person may remain readable. */
 export async function wipeLocalData(): Promise<void> {
+  const storage = pageStorage();
   // First, so no later step that fails can leave the picture of this person's home behind.
-  clearHomeSnapshot(pageStorage());
+  clearHomeSnapshot(storage);
   localDb.close();
   await Dexie.delete(LOCAL_DB_NAME);
   await localDb.open();
   try {
-    for (const key of Object.keys(localStorage)) if (key.startsWith('jmo.draft.')) localStorage.removeItem(key);
+    const keys = Array.from({ length: storage?.length ?? 0 }, (_, index) => storage!.key(index));
+    for (const key of keys) if (key?.startsWith('jmo.draft.')) storage!.removeItem(key);
   } catch {
     // Storage unavailable: nothing kept there either.
   }

@@ -1,6 +1,6 @@
 import { paintHomeSnapshot } from './home-first-paint.ts';
 
-// Loaded by a classic <script> right after #app (see vite.config.ts), before the app's modules run.
+// Inlined into index.html right after #app (see vite.config.ts), before the app's modules run.
 try {
   paintHomeSnapshot(document, localStorage, Date.now(), navigator.onLine);
 } catch {

@@ -24,7 +24,7 @@ export function inlineScriptHashes(clientDir: string): string[] {
   const path = join(clientDir, 'index.html');
   if (!existsSync(path)) return [];
   const html = readFileSync(path, 'utf8');
-  return [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map(([, code]) => `'sha256-${createHash('sha256').update(code!).digest('base64')}'`);
+  return [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(([, code]) => `'sha256-${createHash('sha256').update(code!).digest('base64')}'`);
 }
 
 /** Serves the built PWA with precompressed files, cache headers and the SPA fallback. */

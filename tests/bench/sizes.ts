@@ -49,7 +49,7 @@ export function measureSizes() {
   for (const key of entry.imports ?? []) visit(key);
   // The script inlined in index.html (the home's first paint) is home JS too.
   const html = readFileSync(join(dist, 'index.html'), 'utf8');
-  const inlineJs = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map(([, code]) => compressedText(code!));
+  const inlineJs = [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(([, code]) => compressedText(code!));
   const homeJs = sum([...[...homeFiles].filter((f) => f.endsWith('.js')).map(compressed), ...inlineJs]);
   const homeCss = sum([...homeFiles].filter((f) => f.endsWith('.css')).map(compressed));
   const routes = Object.entries(manifest)

@@ -19,7 +19,7 @@ describe('CSP hashes of the built index.html inline scripts', () => {
 
   it('allows exactly the inline script by its SHA-256, not the module scripts loaded from files', () => {
     const code = '"use strict";(()=>{document.title="x"})();';
-    const dir = clientDir(`<html><head><script type="module" crossorigin src="/assets/index-1.js"></script></head><body><div id="app"></div>\n<script>${code}</script></body></html>`);
+    const dir = clientDir(`<html><head><script type="module" crossorigin src="/assets/index-1.js"></script></head><body><div id="app"></div>\n<script data-app="/assets/index-1.js">${code}</script><script src="/x.js"></script></body></html>`);
     expect(inlineScriptHashes(dir)).toEqual([`'sha256-${createHash('sha256').update(code).digest('base64')}'`]);
   });
 

@@ -5,7 +5,7 @@ import type { AppDeps, AppEnv } from './app-env.ts';
 import { apiError, handleUncaught } from './http/errors.ts';
 import { guardStateChangingRequests } from './http/request-guard.ts';
 import { allowOnlyKnownHosts } from './http/host-guard.ts';
-import { staticClient } from './http/static-client.ts';
+import { inlineScriptHashes, staticClient } from './http/static-client.ts';
 import { compressJson } from './http/compress-json.ts';
 import { rememberClientIp } from './http/client-ip.ts';
 import { loadSession } from './auth/session.ts';
@@ -73,7 +73,7 @@ export function createApp(deps: AppDeps, options: { testMutations?: MutationDefi
     secureHeaders({
       contentSecurityPolicy: {
         defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
+        scriptSrc: ["'self'", ...inlineScriptHashes(deps.config.clientDir)],
         styleSrc: ["'self'"],
         imgSrc: ["'self'", 'data:', 'blob:'],
         connectSrc: ["'self'"],

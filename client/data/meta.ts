@@ -38,3 +38,18 @@ export async function readMeta<K extends keyof SyncMeta>(db: JmoDb, key: K): Pro
 export function writeMeta<K extends keyof SyncMeta>(db: JmoDb, key: K, value: SyncMeta[K]): Promise<unknown> {
   return db.meta.put({ key, value });
 }
+
+/** What "Data per …" is computed from; read in the same transaction as the data it labels where that matters. */
+export interface FreshnessFacts {
+  confirmedAt: number | null;
+  serverOffsetMs: number;
+  lastAttempt: SyncAttemptOutcome | null;
+}
+
+export async function readFreshnessFacts(db: JmoDb): Promise<FreshnessFacts> {
+  return {
+    confirmedAt: (await readMeta(db, 'lastConfirmedAt')) ?? null,
+    serverOffsetMs: (await readMeta(db, 'serverOffsetMs')) ?? 0,
+    lastAttempt: (await readMeta(db, 'lastAttempt'))?.outcome ?? null,
+  };
+}

@@ -1,13 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
+import { LANGUAGE_STORAGE_KEY } from './language-key.ts';
 
 export type Language = 'id' | 'en';
 
-const STORAGE_KEY = 'jmo.lang';
 const listeners = new Set<(language: Language) => void>();
 
 function readStoredLanguage(): Language {
   try {
-    return localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'id';
+    return localStorage.getItem(LANGUAGE_STORAGE_KEY) === 'en' ? 'en' : 'id';
   } catch {
     return 'id';
   }
@@ -23,7 +23,7 @@ export function getLanguage(): Language {
 export function setLanguage(language: Language): void {
   current = language;
   try {
-    localStorage.setItem(STORAGE_KEY, language);
+    localStorage.setItem(LANGUAGE_STORAGE_KEY, language);
   } catch {
     // Private mode or full storage: the switch still works for this visit.
   }

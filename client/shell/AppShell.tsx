@@ -1,4 +1,7 @@
 import type { ComponentChildren } from 'preact';
+import { useLayoutEffect } from 'preact/hooks';
+import { useLocation } from 'preact-iso';
+import { dropHomeSnapshot } from './home-first-paint.ts';
 import { useText } from '../i18n/language.ts';
 import { BottomNav } from './BottomNav.tsx';
 import { ConnectionBar } from './ConnectionBar.tsx';
@@ -11,6 +14,11 @@ import { NotificationBell } from '../features/notifications/NotificationBell.tsx
 export function AppShell({ children }: { children: ComponentChildren }) {
   const t = useText(shellText);
   const owner = useLiveQuery(async () => (await readSignedInEmail()) ?? null, []);
+  const { path } = useLocation();
+  // The first-paint picture is of the home only.
+  useLayoutEffect(() => {
+    if (path !== '/') dropHomeSnapshot();
+  }, [path]);
   return (
     <div class="app">
       <a class="skip-link" href="#main">

@@ -8,7 +8,7 @@ export function ConnectionBar() {
   const t = useText(shellText);
   const applyUpdate = waitingUpdate.value;
   return (
-    <div aria-live="polite">
+    <div class="connection-bar" aria-live="polite">
       {!isOnline.value && (
         <p class="status-bar status-bar--offline" role="status">
           {t.offline}

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useErrorBoundary } from 'preact/hooks';
+import { useEffect, useErrorBoundary, useLayoutEffect } from 'preact/hooks';
+import { dropHomeSnapshot } from './home-first-paint.ts';
 import { useLocation } from 'preact-iso';
 import { useText } from '../i18n/language.ts';
 import { shellText } from './shell-text.ts';
@@ -16,6 +17,10 @@ export function ScreenErrorBoundary({ children }: { children: ComponentChildren 
   useEffect(() => {
     if (error) resetError();
   }, [path]);
+  // A failed home must show its error, not the picture of the last good one.
+  useLayoutEffect(() => {
+    if (error) dropHomeSnapshot();
+  }, [error]);
   if (!error) return <>{children}</>;
   return (
     <div class="notice notice--error" role="alert">

@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Hono } from 'hono';
 import { serveStatic } from '@hono/node-server/serve-static';
@@ -13,6 +14,17 @@ function cacheControlFor(path: string): string {
   if (path.startsWith('/assets/')) return IMMUTABLE;
   if (/^\/(sw\.js|index\.html|manifest\.webmanifest|workbox-[^/]+\.js)?$/.test(path)) return REVALIDATE;
   return SHORT;
+}
+
+/**
+ * CSP sources for the inline scripts of the built index.html (the home's first paint, which must
+ * not wait for a file): each allowed by its hash, so no other inline script ever runs.
+ */
+export function inlineScriptHashes(clientDir: string): string[] {
+  const path = join(clientDir, 'index.html');
+  if (!existsSync(path)) return [];
+  const html = readFileSync(path, 'utf8');
+  return [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(([, code]) => `'sha256-${createHash('sha256').update(code!).digest('base64')}'`);
 }
 
 /** Serves the built PWA with precompressed files, cache headers and the SPA fallback. */

@@ -27,6 +27,11 @@ function compressed(file: string): Compressed {
   return { raw: raw.length, gzip, brotli };
 }
 
+function compressedText(text: string): Compressed {
+  const raw = Buffer.from(text);
+  return { raw: raw.length, gzip: gzipSync(raw, { level: 9 }).length, brotli: brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length };
+}
+
 const sum = (items: Compressed[]): Compressed => items.reduce((a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip, brotli: a.brotli + b.brotli }), { raw: 0, gzip: 0, brotli: 0 });
 
 /** Bytes a phone downloads: the home screen's JS and CSS, each lazy route, the worker, the precache. */
@@ -42,7 +47,10 @@ export function measureSizes() {
     for (const next of chunk.imports ?? []) visit(next);
   };
   for (const key of entry.imports ?? []) visit(key);
-  const homeJs = sum([...homeFiles].filter((f) => f.endsWith('.js')).map(compressed));
+  // The script inlined in index.html (the home's first paint) is home JS too.
+  const html = readFileSync(join(dist, 'index.html'), 'utf8');
+  const inlineJs = [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(([, code]) => compressedText(code!));
+  const homeJs = sum([...[...homeFiles].filter((f) => f.endsWith('.js')).map(compressed), ...inlineJs]);
   const homeCss = sum([...homeFiles].filter((f) => f.endsWith('.css')).map(compressed));
   const routes = Object.entries(manifest)
     .filter(([, chunk]) => chunk.isDynamicEntry)

@@ -67,6 +67,8 @@ describe('accounts and services in a real browser', () => {
       });
     });
     expect(leftovers).toBe(0);
+    // Nor the picture of her home that the next cold start would paint first.
+    expect(await page.evaluate(() => [localStorage.getItem('jmo.home-snapshot'), localStorage.getItem('jmo.account')])).toEqual([null, null]);
 
     // Rina signs in again: her data, and the ticket, come back from the server.
     await suite.signIn(page, 'rina.kartika@contoh.id', 'Es-Cendol-Dingin-5');

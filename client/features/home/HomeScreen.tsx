@@ -5,11 +5,20 @@ import { readSignedInEmail } from '../../data/session-state.ts';
 import { homeText } from './home-text.ts';
 import { MembershipSummary } from './MembershipSummary.tsx';
 import { InstallApp } from '../../shell/InstallApp.tsx';
+import { useLayoutEffect } from 'preact/hooks';
+import { clearHomeSnapshot, pageStorage } from '../../data/home-snapshot.ts';
+import { dropHomeSnapshot } from '../../shell/home-first-paint.ts';
 
 export function HomeScreen() {
   const t = useText(homeText);
   useDocumentTitle(t.title);
   const owner = useLiveQuery(async () => (await readSignedInEmail()) ?? null, []);
+  useLayoutEffect(() => {
+    if (owner !== null) return;
+    // Nobody is signed in on this phone: no picture of anyone's home, now or next time.
+    clearHomeSnapshot(pageStorage());
+    dropHomeSnapshot();
+  }, [owner]);
   if (owner === undefined) return null;
   if (owner) return <MembershipSummary />;
   return (

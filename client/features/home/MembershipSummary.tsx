@@ -1,7 +1,9 @@
 import { useLanguage, useText } from '../../i18n/language.ts';
 import { localDb } from '../../data/local-db-instance.ts';
 import { useLiveQuery } from '../../data/use-live-query.ts';
-import { FreshnessLabel } from '../../shell/FreshnessLabel.tsx';
+import { FreshnessLine } from '../../shell/FreshnessLabel.tsx';
+import { readFreshnessFacts, readMeta } from '../../data/meta.ts';
+import { useHomeSnapshot } from './home-snapshot-writer.ts';
 import { SyncStatus } from '../../shell/SyncStatus.tsx';
 import { formatRupiah } from '../../../shared/money/rupiah.ts';
 import { formatShortDate, jakartaDateOf } from '../../../shared/rules/dates.ts';
@@ -14,15 +16,20 @@ import { programStatuses } from './program-status.ts';
 export function MembershipSummary() {
   const t = useText(homeText);
   const language = useLanguage();
+  // One read, so the "Data per …" under the balance is the confirmation of exactly these rows.
   const data = useLiveQuery(
-    async () => ({
-      profile: await localDb.profile.get('me'),
-      memberships: await localDb.memberships.toArray(),
-      balances: await localDb.balances.toArray(),
-      lastPaidByKpj: await lastPaidPeriods(),
-    }),
+    () =>
+      localDb.transaction('r', [localDb.profile, localDb.memberships, localDb.balances, localDb.contributions, localDb.meta], async () => ({
+        profile: await localDb.profile.get('me'),
+        memberships: await localDb.memberships.toArray(),
+        balances: await localDb.balances.toArray(),
+        lastPaidByKpj: await lastPaidPeriods(),
+        owner: await readMeta(localDb, 'accountEmail'),
+        facts: await readFreshnessFacts(localDb),
+      })),
     [],
   );
+  useHomeSnapshot(data && (data.profile && data.owner ? { owner: data.owner, facts: data.facts } : null), language);
   if (data === undefined) return <div class="card skeleton" style={{ height: '10rem' }} aria-busy="true" />;
   if (!data.profile) {
     return (
@@ -44,7 +51,7 @@ export function MembershipSummary() {
       <SyncStatus />
       <section class="card" aria-labelledby="balance-heading">
         <h2 id="balance-heading">{t.mergedBalance}</h2>
-        <p class="amount" data-testid="merged-balance">
+        <p class="amount" data-testid="merged-balance" elementtiming="merged-balance">
           {formatRupiah(total, language)}
         </p>
         <p class="muted">
@@ -52,7 +59,7 @@ export function MembershipSummary() {
           {latestAsOf && ` · ${t.balanceAsOf(formatShortDate(latestAsOf, language))}`}
         </p>
         <BalanceBreakdown balances={data.balances} />
-        <FreshnessLabel />
+        <FreshnessLine facts={data.facts} />
       </section>
       <nav class="shortcuts" aria-label={t.shortcuts}>
         <a class="btn" href="/klaim/baru">

@@ -7,6 +7,8 @@ import { freshnessWording } from './freshness-wording.ts';
 
 const SNAPSHOT_ROOT_ID = 'home-snapshot';
 const FRESHNESS_SLOT = 'data-snapshot-freshness';
+/** Where a style attribute waits in the snapshot: parsed as markup, the CSP would refuse it. */
+const STYLE_SLOT = 'data-snapshot-style';
 /**
  * What changes on its own and must not be replayed later: sync progress, waiting items, storage
  * alerts, the offline and update strips, and the freshness label (painted anew from its facts).
@@ -26,6 +28,10 @@ export function captureHomeShell(appRoot: Element): string | null {
   balanceSection.append(slot);
   // The app's own elements carry these ids while both are in the page for a moment.
   for (const node of copy.querySelectorAll('[id]')) node.removeAttribute('id');
+  for (const node of copy.querySelectorAll('[style]')) {
+    node.setAttribute(STYLE_SLOT, node.getAttribute('style')!);
+    node.removeAttribute('style');
+  }
   return copy.outerHTML;
 }
 
@@ -42,12 +48,11 @@ export function paintHomeSnapshot(doc: Document, storage: Storage | null, now: n
   const root = doc.createElement('div');
   root.id = SNAPSHOT_ROOT_ID;
   root.innerHTML = snapshot.html;
-  // The Content-Security-Policy ignores style attributes that arrive as markup; set through the
-  // CSSOM they count, as they did when the app rendered them.
-  for (const node of root.querySelectorAll<HTMLElement>('[style]')) {
-    const style = node.getAttribute('style')!;
-    node.removeAttribute('style');
-    node.style.cssText = style;
+  // The Content-Security-Policy refuses style attributes that arrive as markup (and reports it);
+  // set through the CSSOM they count, as they did when the app rendered them.
+  for (const node of root.querySelectorAll<HTMLElement>(`[${STYLE_SLOT}]`)) {
+    node.style.cssText = node.getAttribute(STYLE_SLOT)!;
+    node.removeAttribute(STYLE_SLOT);
   }
   const slot = root.querySelector(`[${FRESHNESS_SLOT}]`);
   if (!slot) return false;

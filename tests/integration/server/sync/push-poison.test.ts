@@ -71,7 +71,7 @@ describe('one bad mutation never blocks a phone', () => {
     expect(refusal).toMatchObject({ id: 1, status: 'rejected', code: 'SERVER_REFUSED' });
     expect(refusal.message).toMatch(/kirim ulang/);
     expect(refusal.message).toMatch(/175/);
-    const reference = /([0-9A-F]{8})\.$/.exec(refusal.message)?.[1];
+    const reference = /([A-Z]{8})\.$/.exec(refusal.message)?.[1];
     expect(reference).toBeDefined();
     const logged = t.logLines.filter((line) => line.includes(reference!));
     expect(logged).toHaveLength(1);

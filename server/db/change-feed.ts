@@ -53,6 +53,55 @@ class Listeners {
   }
 }
 
+/**
+ * The catch-up rounds of a feed: a request marks how many rounds had been sent when it arrived,
+ * and is caught up once a round sent after that has come back. One round at a time, shared by
+ * every request waiting when it leaves.
+ */
+class CatchUpRounds {
+  #sent = 0;
+  #done = 0;
+  #inFlight = false;
+  #waiters: Array<{ mark: number; resolve: (caughtUp: boolean) => void }> = [];
+
+  constructor(private readonly send: (round: number) => void) {}
+
+  mark(): number {
+    return this.#sent;
+  }
+
+  caughtUp(mark: number): boolean | Promise<boolean> {
+    if (this.#done > mark) return true;
+    return new Promise<boolean>((resolve) => {
+      this.#waiters.push({ mark, resolve });
+      this.next();
+    });
+  }
+
+  /** Sends a round when requests wait and none is out; `canSend` false leaves them waiting. */
+  next(canSend = true): void {
+    if (this.#inFlight || !canSend || this.#waiters.length === 0) return;
+    this.#inFlight = true;
+    this.send(++this.#sent);
+  }
+
+  answered(round: number): void {
+    this.#inFlight = false;
+    this.#done = round;
+    const ready = this.#waiters.filter((waiter) => waiter.mark < round);
+    this.#waiters = this.#waiters.filter((waiter) => waiter.mark >= round);
+    for (const waiter of ready) waiter.resolve(true);
+  }
+
+  /** The round will never come back: every waiting request reads the database instead. */
+  fail(): void {
+    this.#inFlight = false;
+    const failed = this.#waiters;
+    this.#waiters = [];
+    for (const waiter of failed) waiter.resolve(false);
+  }
+}
+
 /** What crosses between this thread and the PGlite worker (server/db/pglite-worker-thread.ts). */
 export type WorkerChangeMessage = { type: 'notify'; channel: string; payload: string } | { type: 'caught-up'; seq: number };
 
@@ -74,47 +123,25 @@ export interface WorkerPort {
 export function workerChangeFeed(port: WorkerPort): ChangeFeed {
   const listeners = new Listeners();
   let closed = false;
-  let sent = 0;
-  let done = 0;
-  let inFlight = false;
-  let waiters: Array<{ mark: number; resolve: (caughtUp: boolean) => void }> = [];
-  const ping = () => {
-    if (inFlight || closed || waiters.length === 0) return;
-    inFlight = true;
-    port.postMessage({ type: 'catch-up', seq: ++sent });
-  };
+  const rounds = new CatchUpRounds((seq) => port.postMessage({ type: 'catch-up', seq }));
   const onMessage = (message: WorkerChangeMessage | { type: string }) => {
     if (message.type === 'notify') {
       const { channel, payload } = message as Extract<WorkerChangeMessage, { type: 'notify' }>;
       listeners.changed(channel, payload);
     } else if (message.type === 'caught-up') {
-      const { seq } = message as Extract<WorkerChangeMessage, { type: 'caught-up' }>;
-      inFlight = false;
-      done = seq;
-      const ready = waiters.filter((waiter) => waiter.mark < seq);
-      waiters = waiters.filter((waiter) => waiter.mark >= seq);
-      for (const waiter of ready) waiter.resolve(true);
-      ping();
+      rounds.answered((message as Extract<WorkerChangeMessage, { type: 'caught-up' }>).seq);
+      rounds.next(!closed);
     }
   };
   port.on('message', onMessage);
   return {
     subscribe: (listener) => listeners.add(listener, () => undefined),
-    mark: () => sent,
-    caughtUp(mark) {
-      if (closed) return false;
-      if (done > mark) return true;
-      return new Promise<boolean>((resolve) => {
-        waiters.push({ mark, resolve });
-        ping();
-      });
-    },
+    mark: () => rounds.mark(),
+    caughtUp: (mark) => (closed ? false : rounds.caughtUp(mark)),
     close: async () => {
       closed = true;
       port.off('message', onMessage);
-      const failed = waiters;
-      waiters = [];
-      for (const waiter of failed) waiter.resolve(false);
+      rounds.fail();
     },
   };
 }
@@ -143,23 +170,28 @@ export function postgresChangeFeed(connectionString: string): ChangeFeed {
   let closed = false;
   let reconnectDelay = RECONNECT_MIN_MS;
   let reconnectTimer: NodeJS.Timeout | undefined;
-  let sent = 0;
-  let done = 0;
-  let inFlight = false;
-  let waiters: Array<{ mark: number; resolve: (caughtUp: boolean) => void }> = [];
-
-  const failWaiters = () => {
-    const failed = waiters;
-    waiters = [];
-    for (const waiter of failed) waiter.resolve(false);
-  };
+  const rounds = new CatchUpRounds((round) => {
+    const client = current!;
+    const timer = setTimeout(() => lost(client), CATCH_UP_TIMEOUT_MS);
+    client.query('SELECT 1').then(
+      () => {
+        clearTimeout(timer);
+        if (client !== current) return;
+        rounds.answered(round);
+        rounds.next();
+      },
+      () => {
+        clearTimeout(timer);
+        lost(client);
+      },
+    );
+  });
 
   const lost = (client: Client) => {
     if (client !== current) return;
     current = undefined;
-    inFlight = false;
     listeners.reset();
-    failWaiters();
+    rounds.fail();
     void client.end().catch(() => undefined);
     scheduleConnect();
   };
@@ -198,50 +230,19 @@ export function postgresChangeFeed(connectionString: string): ChangeFeed {
     reconnectDelay = RECONNECT_MIN_MS;
     // Whatever was cached before this connection listened may have missed a change.
     listeners.reset();
-    catchUp();
-  };
-
-  const catchUp = () => {
-    const client = current;
-    if (inFlight || !client || waiters.length === 0) return;
-    inFlight = true;
-    const seq = ++sent;
-    const timer = setTimeout(() => lost(client), CATCH_UP_TIMEOUT_MS);
-    client.query('SELECT 1').then(
-      () => {
-        clearTimeout(timer);
-        if (client !== current) return;
-        inFlight = false;
-        done = seq;
-        const ready = waiters.filter((waiter) => waiter.mark < seq);
-        waiters = waiters.filter((waiter) => waiter.mark >= seq);
-        for (const waiter of ready) waiter.resolve(true);
-        catchUp();
-      },
-      () => {
-        clearTimeout(timer);
-        lost(client);
-      },
-    );
+    rounds.next();
   };
 
   return {
     subscribe: (listener) => listeners.add(listener, () => void connect()),
-    mark: () => sent,
-    caughtUp(mark) {
-      if (!current) return false;
-      if (done > mark) return true;
-      return new Promise<boolean>((resolve) => {
-        waiters.push({ mark, resolve });
-        catchUp();
-      });
-    },
+    mark: () => rounds.mark(),
+    caughtUp: (mark) => (current ? rounds.caughtUp(mark) : false),
     async close() {
       closed = true;
       clearTimeout(reconnectTimer);
       const client = current;
       current = undefined;
-      failWaiters();
+      rounds.fail();
       await client?.end().catch(() => undefined);
     },
   };

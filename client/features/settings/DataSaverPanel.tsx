@@ -22,6 +22,9 @@ export function DataSaverPanel() {
 
   async function toggle(on: boolean) {
     const next = on ? 'on' : 'off';
+    // An explicit choice decides at once: re-rendered from the old value while the choice is
+    // stored, the box would spring back to where it was before settling.
+    dataSaver.value = on;
     await writeDataSaverChoice(deviceDb, next);
     setChoice(next);
     const saving = await refreshDataSaver();

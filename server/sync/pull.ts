@@ -74,15 +74,18 @@ export async function pullChanges(
   registry: PullReaderRegistry,
   auth: AuthContext,
   request: { cursor?: string; deviceId?: string; ifNoneMatch?: string; now: Date; mustHaveSeen?: SeenByPhone },
-  /** The primary's ETags in memory; never given for a standby, whose answers may lag the announcements. */
+  /**
+   * The primary's ETags in memory, to remember what this read finds; never given for a standby,
+   * whose answers may lag the announcements. Looked up by the caller before any database
+   * (`pullPreferringReplica`), so not again here.
+   */
   known?: KnownEtags,
 ): Promise<PullOutcome | { kind: 'behind' }> {
   const readers = registry.readers();
   const behind = (state: SyncState) => request.mustHaveSeen !== undefined && isBehind(state, request.mustHaveSeen);
-  // Most pulls change nothing: answered from memory when it is sure, else from one
-  // statement, a consistent snapshot of its own, without opening a transaction.
+  // Most pulls change nothing: one statement is a consistent snapshot of its own, so "304" is
+  // answered from it without opening a transaction.
   if (request.cursor && request.ifNoneMatch) {
-    if (known && (await unchangedInMemory(known, auth, request))) return { kind: 'not-modified', etag: request.ifNoneMatch };
     const ticket = known?.etags.ticket();
     const state = await readSyncState(db, readers, auth, request.deviceId);
     if (behind(state)) return { kind: 'behind' };

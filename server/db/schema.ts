@@ -351,6 +351,8 @@ export const claims = pgTable(
     bankAccount: text('bank_account'),
     details: jsonb('details').notNull().$type<Record<string, unknown>>().default(sql`'{}'::jsonb`),
     status: text('status').notNull(),
+    /** The checklist document the office asked for again when it returned the claim; cleared by the participant's resubmission. */
+    requestedDocumentId: text('requested_document_id'),
     createdAt: instant('created_at').notNull().defaultNow(),
     version: syncVersion(),
   },
@@ -512,10 +514,15 @@ export const documentUploads = pgTable(
     completedAt: instant('completed_at'),
     /** An upload not complete by then is removed by the cleanup job. */
     expiresAt: instant('expires_at').notNull(),
+    /** The claim that names this page (claim.submit or claim.resubmit); a named page never expires. */
+    claimId: integer('claim_id').references(() => claims.id),
+    /** When a page the office asked for again replaced this one; the office still sees it, marked as replaced. */
+    supersededAt: instant('superseded_at'),
   },
   (t) => [
     index('document_uploads_participant_draft').on(t.participantId, t.draftId),
     index('document_uploads_expires').on(t.expiresAt),
+    index('document_uploads_claim').on(t.claimId),
     // One live upload per page slot; a refused one no longer holds its slot.
     uniqueIndex('document_uploads_page_slot')
       .on(t.participantId, t.draftId, t.documentId, t.page)

@@ -216,7 +216,7 @@ export class PostgresLocker implements Locker {
       const [kind, id] = splitNotice(message.payload);
       if (kind === 'release') {
         const held = this.#held.get(id);
-        if (held?.session === session) void Promise.resolve(held.requestRelease()).catch(() => undefined);
+        if (held?.session === session) askToRelease(held);
       } else if (kind === 'free') {
         for (const wake of this.#waiting.get(id) ?? []) wake();
       }
@@ -243,7 +243,7 @@ export class PostgresLocker implements Locker {
       this.#session = undefined;
     }
     for (const held of this.#held.values()) {
-      if (held.session === session) void Promise.resolve(held.requestRelease()).catch(() => undefined);
+      if (held.session === session) askToRelease(held);
     }
     for (const wakers of this.#waiting.values()) for (const wake of wakers) wake();
     await this.#drop(session);
@@ -274,6 +274,11 @@ export class PostgresLocker implements Locker {
     }, this.#options.idleCloseMs);
     this.#idleTimer.unref();
   }
+}
+
+/** tus's release request stops the holding request; it has nothing to report back. */
+function askToRelease(held: Held): void {
+  void (async () => held.requestRelease())().catch(() => undefined);
 }
 
 function splitNotice(payload: string): [string, string] {

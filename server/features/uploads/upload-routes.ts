@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import * as v from 'valibot';
-import { Metadata, Server, type Upload } from '@tus/server';
+import { ERRORS, Metadata, Server, type Upload } from '@tus/server';
 import type { AppDeps, AppEnv } from '../../app-env.ts';
 import { requireAuth } from '../../auth/session.ts';
 import { issuesToFields } from '../../http/errors.ts';
@@ -16,6 +16,7 @@ import {
   type UploadErrorCode,
 } from '../../../shared/claims/document-upload-schemas.ts';
 import type { DocumentStore } from './document-store.ts';
+import { uploadLocker } from './upload-locker.ts';
 import { findOwnUpload, forgetUpload, inspectCompletedUpload, recordProgress, reserveUpload, type DocumentUpload } from './document-uploads.ts';
 
 export const UPLOADS_PATH = '/api/uploads';
@@ -69,6 +70,8 @@ export function uploadRoutes(deps: AppDeps, store: DocumentStore) {
     (tus ??= new Server({
       path: UPLOADS_PATH,
       datastore: store.datastore,
+      // Shared by every instance on PostgreSQL, in memory on PGlite (upload-locker.ts).
+      locker: uploadLocker(deps.db, deps.dbKind),
       maxSize: MAX_PAGE_BYTES,
       // Same-origin only: no Access-Control-Allow-Origin for anyone.
       allowedOrigins: [],
@@ -92,6 +95,8 @@ export function uploadRoutes(deps: AppDeps, store: DocumentStore) {
       },
       onResponseError: async (_req, error) => {
         if (error instanceof HookRefusal) return undefined;
+        // tus says 500 when another request kept the upload past the acquire timeout.
+        if (error === ERRORS.ERR_LOCK_TIMEOUT) return { status_code: 423, body: 'UPLOAD_LOCKED' };
         // A busy database while recording a page: the phone retries, and HEAD finishes the check.
         if (isTransientDatabaseError(error)) return { status_code: 503, body: 'SERVER_BUSY' };
         if ((error as { status_code?: number }).status_code === undefined) deps.log.error({ err: error }, 'document upload failed in the store');

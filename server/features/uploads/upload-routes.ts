@@ -194,7 +194,7 @@ export function uploadRoutes(deps: AppDeps, store: DocumentStore) {
       summary: 'HEAD only (tus 1.0): how many bytes of an upload the server holds, as `Upload-Offset` and `Upload-Length`. GET answers 405',
       tags: ['uploads'],
       responses: { 200: { description: 'HEAD: the upload exists; `Upload-Offset` says where to resume' } },
-      errors: { 404: ['UPLOAD_NOT_FOUND'], 405: ['METHOD_NOT_ALLOWED'], 410: ['UPLOAD_EXPIRED', 'UPLOAD_TYPE_REFUSED'], 412: ['TUS_VERSION_REQUIRED'] },
+      errors: { 404: ['UPLOAD_NOT_FOUND'], 405: ['METHOD_NOT_ALLOWED'], 410: ['UPLOAD_EXPIRED', 'UPLOAD_TYPE_REFUSED'], 412: ['TUS_VERSION_REQUIRED'], 423: ['UPLOAD_LOCKED'] },
     }),
     async (c) => {
       if (c.req.method !== 'HEAD') return refusal(405, 'METHOD_NOT_ALLOWED', { Allow: 'HEAD, PATCH, DELETE' });

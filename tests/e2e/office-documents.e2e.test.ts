@@ -93,7 +93,10 @@ describe('the back office looks at a claim\u2019s documents and asks for one aga
     const page = await context.newPage();
     const problems: string[] = [];
     page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(message.text());
+      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) problems.push(message.text());
+    });
+    page.on('response', (response) => {
+      if (response.status() >= 400) problems.push(`${response.status()} ${new URL(response.url()).pathname}`);
     });
     await page.goto(`${server.url}/admin`, { waitUntil: 'load' });
     await page.locator('section', { hasText: claimNo }).getByRole('link', { name: 'Dokumen klaim dan minta ulang dokumen' }).click();
@@ -102,6 +105,8 @@ describe('the back office looks at a claim\u2019s documents and asks for one aga
     // Every thumbnail is drawn: loaded past the CSP and decoded as an image.
     const images = page.locator('.page img');
     expect(await images.count()).toBe(7);
+    // Thumbnails load lazily: bring each into view, as the officer scrolling down would.
+    for (const image of await images.all()) await image.scrollIntoViewIfNeeded();
     await expect.poll(() => images.evaluateAll((all) => all.filter((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0).length)).toBe(7);
     // The stylesheet applied (the CSP allows it from this origin): thumbnails are tiles, not full-size photos.
     const tile = await page.locator('.page .thumb').first().boundingBox();
@@ -113,6 +118,8 @@ describe('the back office looks at a claim\u2019s documents and asks for one aga
     await page.goto(`${server.url}/admin/claims/${claimNo.split('-').pop()!.replace(/^0+/, '')}`, { waitUntil: 'load' });
     await page.getByLabel('Dokumen yang harus difoto ulang').selectOption('KTP');
     await page.getByLabel('Catatan untuk peserta (wajib)').fill('Foto e-KTP buram, NIK tidak terbaca. Foto ulang di tempat terang.');
+    await page.getByRole('heading', { name: /Minta ulang satu dokumen/ }).scrollIntoViewIfNeeded();
+    await saveScreenshot(page, 'office-claim-return-form');
     await page.getByRole('button', { name: 'Kembalikan klaim' }).click();
     await page.getByText('peserta diminta memfoto ulang').waitFor();
     const returned = (await dewi.pull()).changes.claims!.find((c) => c.claimNo === claimNo)!;
@@ -130,7 +137,9 @@ describe('the back office looks at a claim\u2019s documents and asks for one aga
     await ktp.getByText('Diganti (halaman lama').waitFor();
     expect(await ktp.locator('.page.superseded').count()).toBe(2);
     expect(await page.locator('.is-requested').count()).toBe(0);
+    for (const image of await page.locator('.page img').all()) await image.scrollIntoViewIfNeeded();
     await expect.poll(() => page.locator('.page img').evaluateAll((all) => all.every((img) => (img as HTMLImageElement).naturalWidth > 0))).toBe(true);
+    await page.evaluate(() => window.scrollTo(0, 0));
     await saveScreenshot(page, 'office-claim-documents');
     await page.screenshot({ path: 'test-results/screens/office-claim-documents-full.png', fullPage: true });
     expect(problems).toEqual([]);

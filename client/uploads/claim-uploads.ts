@@ -331,13 +331,15 @@ export function createSyncWithUploads(deps: SyncWithUploadsDeps) {
   const idle: ClaimUploadsOutcome = { queued: 0, waiting: 0, retry: false };
 
   async function runUntilQuiet(): Promise<ClaimUploadsOutcome> {
+    let queued = 0;
     let outcome: ClaimUploadsOutcome;
     do {
       again = false;
       outcome = await deps.stage.run();
+      queued += outcome.queued;
       if (outcome.queued > 0) await deps.sync();
     } while (again);
-    return outcome;
+    return { ...outcome, queued };
   }
 
   function startUploads(): Promise<ClaimUploadsOutcome> {

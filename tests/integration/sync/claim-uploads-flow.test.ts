@@ -157,6 +157,28 @@ describe('a claim with document photos, from "Kirim" to the office', () => {
     expect((await phone.db.drafts.get(draftId))!.state).toBe('sent');
   });
 
+  it('a chunk that reached the server twice (409 offset mismatch) is resumed from HEAD within the run; no byte is stored twice', async () => {
+    const phone = createPhone(dewi.t, dewi.cookie);
+    const { draftId } = await sentClaimWithPhotos(phone, { pageBytes: 150_000 });
+    const pages = await pagesOfDraft(phone.db, draftId);
+    const totalBytes = pages.reduce((sum, page) => sum + page.size, 0);
+    const { net, httpStack } = uploadNetwork(dewi.t, dewi.cookie);
+    let patches = 0;
+    net.beforeRequest = async (method) => {
+      net.fault = method === 'PATCH' && ++patches === 2 ? 'duplicate-send' : 'none';
+    };
+    // tus-js-client's own retry (one, at once) is what turns the 409 into a HEAD and a resume.
+    const { worker } = uploadSide(dewi.t, phone, httpStack, goodConditions(), { retryDelays: [0] });
+    await worker.sync();
+    expect(await worker.uploadsSettled()).toEqual({ queued: 1, waiting: 0, retry: false });
+
+    expect(net.requests.filter((request) => request.status === 409)).toHaveLength(1);
+    expect(net.requests.filter((request) => request.method === 'HEAD')).toHaveLength(1);
+    expect(net.patchedBytes).toBe(totalBytes);
+    expect((await phone.db.drafts.get(draftId))!.state).toBe('sent');
+    expect(await claimsOf(draftId)).toHaveLength(1);
+  });
+
   it('two stages finishing the same draft at once (sync worker and Background Sync) queue it once', async () => {
     const phone = createPhone(dewi.t, dewi.cookie);
     const { draftId } = await sentClaimWithPhotos(phone);

@@ -8,7 +8,8 @@ import { fetchHttpStack } from '../../../client/uploads/fetch-http-stack.ts';
 import { createClaimUploadStage, createSyncWithUploads } from '../../../client/uploads/claim-uploads.ts';
 import type { UploadConditions } from '../../../client/uploads/upload-policy.ts';
 
-export type UploadFault = 'none' | 'network-down' | 'answer-lost' | 'server-error';
+/** 'duplicate-send': the request reaches the server twice (a proxy's retry) and the phone gets the second answer. */
+export type UploadFault = 'none' | 'network-down' | 'answer-lost' | 'server-error' | 'duplicate-send';
 
 export interface UploadNetwork {
   fault: UploadFault;
@@ -17,7 +18,7 @@ export interface UploadNetwork {
   /** Runs just before a request reaches the server (e.g. to expire the upload under the phone). */
   beforeRequest: ((method: string, path: string) => Promise<void>) | null;
   requests: { method: string; path: string; status: number }[];
-  /** Bytes of PATCH bodies that reached the server. */
+  /** Bytes of PATCH bodies the server accepted (answered 204). */
   patchedBytes: number;
 }
 
@@ -32,9 +33,14 @@ export function uploadNetwork(t: TestApp, cookie: string) {
     if (net.fault === 'server-error') return new Response('{"code":"INTERNAL_ERROR","message":"Terjadi kesalahan."}', { status: 503 });
     const headers = new Headers(init?.headers);
     headers.set('Cookie', cookie);
-    const response = await t.app.request(url.pathname + url.search, { ...init, headers });
-    net.requests.push({ method, path: url.pathname, status: response.status });
-    if (method === 'PATCH' && response.status === 204 && init?.body instanceof Blob) net.patchedBytes += init.body.size;
+    const send = async () => {
+      const response = await t.app.request(url.pathname + url.search, { ...init, headers });
+      net.requests.push({ method, path: url.pathname, status: response.status });
+      if (method === 'PATCH' && response.status === 204 && init?.body instanceof Blob) net.patchedBytes += init.body.size;
+      return response;
+    };
+    if (net.fault === 'duplicate-send') await send();
+    const response = await send();
     if (net.fault === 'answer-lost') throw new TypeError('Failed to fetch');
     return response;
   };

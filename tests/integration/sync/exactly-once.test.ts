@@ -7,7 +7,7 @@ import { createMutex, createPhone, poisonMutation, type Fault } from '../../supp
 import { openLocalDb } from '../../../client/data/local-db.ts';
 import { createSyncEngine } from '../../../client/sync/sync-engine.ts';
 import { appMutationOutcomes } from '../../../client/mutation-outcomes.ts';
-import { claimEvents, claims, memberships, participants, syncDevices, syncMutations } from '../../../server/db/schema.ts';
+import { claimEvents, claims, documentUploads, memberships, participants, syncDevices, syncMutations } from '../../../server/db/schema.ts';
 import { freshnessOf } from '../../../shared/rules/freshness.ts';
 import { accidentReport } from '../../support/claim-builders.ts';
 import { withDocuments } from '../../support/claim-documents.ts';
@@ -216,6 +216,7 @@ describe('the sync engine against the real server', () => {
         if (reports.length > 0) {
           const claimIds = reports.map((report) => report.id);
           await t.database.db.delete(claimEvents).where(inArray(claimEvents.claimId, claimIds));
+          await t.database.db.delete(documentUploads).where(inArray(documentUploads.claimId, claimIds));
           await t.database.db.delete(claims).where(inArray(claims.id, claimIds));
         }
       }),

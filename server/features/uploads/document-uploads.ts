@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { and, asc, eq, gt, inArray, isNull, lte, ne, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNotNull, isNull, lte, ne, or, sql } from 'drizzle-orm';
 import { fileTypeFromBuffer } from 'file-type';
 import { documentUploads, participants } from '../../db/schema.ts';
 import type { Database, Tx } from '../../db/database.ts';
@@ -25,7 +25,7 @@ function isLive(now: Date) {
   )!;
 }
 
-export type ReserveResult = { ok: true; upload: DocumentUpload; replacedIds: string[] } | { ok: false; code: 'UPLOAD_TOO_MANY_PAGES' };
+export type ReserveResult = { ok: true; upload: DocumentUpload; replacedIds: string[] } | { ok: false; code: 'UPLOAD_TOO_MANY_PAGES' | 'UPLOAD_PAGE_CLAIMED' };
 
 /**
  * Writes the row of a new upload before any byte is stored, so its owner and limits are known
@@ -47,6 +47,14 @@ export async function reserveUpload(
       .from(documentUploads)
       .where(and(sameDraft, isLive(now), sql`not (${sameSlot})`))) as [{ pages: number }];
     if (pages >= MAX_PAGES_PER_DRAFT) return { ok: false, code: 'UPLOAD_TOO_MANY_PAGES' } as const;
+    // A page a claim names is the office's record: a stale phone re-sending into the draft the
+    // claim came from must not delete it (a retake for the office goes through claim.resubmit).
+    const [claimed] = await tx
+      .select({ id: documentUploads.id })
+      .from(documentUploads)
+      .where(and(sameSlot, isNotNull(documentUploads.claimId)))
+      .limit(1);
+    if (claimed) return { ok: false, code: 'UPLOAD_PAGE_CLAIMED' } as const;
     const replaced = await tx
       .delete(documentUploads)
       .where(and(sameSlot, ne(documentUploads.status, 'REFUSED')))

@@ -145,6 +145,19 @@ describe('claim.submit and claim.resubmit with document pages', () => {
     expect((await pagesOf(documents)).map((page) => [page.status, page.detectedType, page.claimId !== null])).toEqual(documentIds.map(() => ['COMPLETE', 'image/jpeg', true]));
   });
 
+  it('keeps a page its claim names: a stale phone cannot replace it by re-sending into the same draft, nor delete it', async () => {
+    const report = sitisReport();
+    const { documentIds } = await requiredFor(t.database.db, report);
+    const documents = await uploadPages((path, init) => t.app.request(path, init), siti.cookie, report.draftId, documentIds);
+    expect(await push(siti.cookie, 'claim.submit', { ...report, documents })).toMatchObject({ status: 'applied' });
+    const again = uploadPages((path, init) => t.app.request(path, init), siti.cookie, report.draftId, documentIds.slice(0, 1));
+    await expect(again).rejects.toThrow(/409.*UPLOAD_PAGE_CLAIMED/);
+    const removal = await t.app.request(`/api/uploads/${documents[0]}`, { method: 'DELETE', headers: { 'Tus-Resumable': '1.0.0', Cookie: siti.cookie } });
+    expect(removal.status).toBe(409);
+    expect(await removal.json()).toMatchObject({ code: 'UPLOAD_PAGE_CLAIMED', message: expect.stringMatching(/sudah terkirim bersama klaim/) });
+    expect((await pagesOf(documents)).map((page) => [page.status, page.claimId !== null])).toEqual(documentIds.map(() => ['COMPLETE', true]));
+  });
+
   it('asks for NPWP on a JHT claim when the balance is above Rp50 juta, and applies once it has a page', async () => {
     const [card] = await t.database.db.select({ id: memberships.id }).from(memberships).where(eq(memberships.kpj, dewi.kpj));
     await t.database.db.update(jhtBalances).set({ total: 60_000_000 }).where(eq(jhtBalances.membershipId, card!.id));

@@ -2,7 +2,7 @@ import { openLocalDb } from '../data/local-db.ts';
 import { openDeviceDb, type DeviceDb } from '../data/device-db.ts';
 import { readUploadConditions, type NavigatorSignals } from '../data/upload-settings.ts';
 import { createUsageRecorder } from '../net/network-usage.ts';
-import { createClaimUploadStage, createSyncWithUploads, type ClaimUploadsOutcome } from '../uploads/claim-uploads.ts';
+import { createClaimUploadStage, createSyncWithUploads, type ClaimUploadsOutcome } from '../uploads/claim-upload-stage.ts';
 import { createSyncEngine, type SyncOutcome } from './sync-engine.ts';
 import type { MutationOutcomeHooks } from './outbox.ts';
 import { withWebLock } from './web-lock.ts';

@@ -5,10 +5,9 @@ import { writeDataSaverChoice } from '../../../client/data/data-saver.ts';
 import { readUploadConditions } from '../../../client/data/upload-settings.ts';
 import { addPage, FrozenDraftError, pagesOfDraft, removePage, retakePage } from '../../../client/data/document-pages.ts';
 import { saveClaimDraft } from '../../../client/features/claims/claim-drafts.ts';
+import { createClaimUploadStage, createSyncWithUploads, type ClaimUploadStage } from '../../../client/uploads/claim-upload-stage.ts';
 import {
   askToUploadNow,
-  createClaimUploadStage,
-  createSyncWithUploads,
   queueClaimAfterUploads,
   queueResubmitAfterUploads,
   readUploadWifiOnly,
@@ -16,7 +15,6 @@ import {
   uploadIdOf,
   writeUploadWifiOnly,
   type ClaimArgsWithoutDocuments,
-  type ClaimUploadStage,
 } from '../../../client/uploads/claim-uploads.ts';
 import type { SyncOutcome } from '../../../client/sync/sync-engine.ts';
 

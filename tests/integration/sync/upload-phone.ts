@@ -9,7 +9,7 @@ import type { TestApp } from '../../support/test-app.ts';
 import type { PhoneHarness } from '../../support/sync-harness.ts';
 import { pageJpeg } from '../../support/claim-documents.ts';
 import { fetchHttpStack } from '../../../client/uploads/fetch-http-stack.ts';
-import { createClaimUploadStage, createSyncWithUploads } from '../../../client/uploads/claim-uploads.ts';
+import { createClaimUploadStage, createSyncWithUploads } from '../../../client/uploads/claim-upload-stage.ts';
 import type { UploadConditions } from '../../../client/uploads/upload-policy.ts';
 
 /** 'duplicate-send': the request reaches the server twice (a proxy's retry) and the phone gets the second answer. */

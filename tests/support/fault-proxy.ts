@@ -38,6 +38,10 @@ export interface ProxyExchange extends ProxiedRequest {
   status?: number;
   /** Body bytes that reached the server. */
   bodyBytesForwarded: number;
+  /** Bytes the phone sent for this request: request line, headers and the body it got out. */
+  upBytes: number;
+  /** Bytes the phone was sent back: status line, headers and body. */
+  downBytes: number;
 }
 
 export interface FaultProxy {
@@ -56,8 +60,11 @@ export interface FaultProxy {
  * breaks chosen requests the way a weak link does, and counts the phone's bytes on the wire at
  * the socket, so the count includes request lines, headers and framing.
  */
-export async function startFaultProxy(upstreamUrl: string, decide: (request: ProxiedRequest) => ProxyFault = () => ({ kind: 'pass' })): Promise<FaultProxy> {
-  const upstream = new URL(upstreamUrl);
+export async function startFaultProxy(
+  upstreamUrl: string | ((path: string) => string),
+  decide: (request: ProxiedRequest) => ProxyFault = () => ({ kind: 'pass' }),
+): Promise<FaultProxy> {
+  const upstreamFor = (path: string) => new URL(typeof upstreamUrl === 'string' ? upstreamUrl : upstreamUrl(path));
   const sockets = new Set<Socket>();
   const closedTotals = { up: 0, down: 0 };
   const exchanges: ProxyExchange[] = [];
@@ -66,8 +73,13 @@ export async function startFaultProxy(upstreamUrl: string, decide: (request: Pro
   const server = createServer((incoming, outgoing) => {
     const proxied: ProxiedRequest = { index: nextIndex++, method: incoming.method ?? 'GET', path: incoming.url ?? '/', contentLength: Number(incoming.headers['content-length'] ?? 0) };
     const fault = decide(proxied);
-    const exchange: ProxyExchange = { ...proxied, fault: fault.kind, bodyBytesForwarded: 0 };
+    const exchange: ProxyExchange = { ...proxied, fault: fault.kind, bodyBytesForwarded: 0, upBytes: headBytes(incoming), downBytes: 0 };
     exchanges.push(exchange);
+    incoming.on('data', (chunk: Buffer) => (exchange.upBytes += chunk.length));
+    // Answers on one connection go out one after another (no browser pipelines), so the
+    // socket's count from the first byte of this answer to its end is exactly this answer.
+    const writtenBefore = incoming.socket.bytesWritten;
+    outgoing.once('finish', () => (exchange.downBytes = incoming.socket.bytesWritten - writtenBefore));
     const done = () => fault.then?.();
     const die = () => {
       incoming.socket.destroy();
@@ -91,6 +103,7 @@ export async function startFaultProxy(upstreamUrl: string, decide: (request: Pro
 
   function forward(incoming: IncomingMessage, outgoing: ServerResponse, headers: IncomingMessage['headers'], fault: ProxyFault, exchange: ProxyExchange, die: () => void, done: () => void) {
     let budget = fault.kind === 'cut' ? fault.afterBytes : Number.POSITIVE_INFINITY;
+    const upstream = upstreamFor(incoming.url ?? '/');
     const toServer = request({ host: upstream.hostname, port: upstream.port, method: incoming.method, path: incoming.url, headers }, (answer) => {
       exchange.status = answer.statusCode;
       if (fault.kind === 'answer-lost') {
@@ -163,4 +176,11 @@ export async function startFaultProxy(upstreamUrl: string, decide: (request: Pro
         server.close(() => resolve());
       }),
   };
+}
+
+/** The request line and headers as the phone sent them (HTTP/1.1 writes them as `Name: value` lines). */
+function headBytes(incoming: IncomingMessage): number {
+  let text = `${incoming.method} ${incoming.url} HTTP/${incoming.httpVersion}\r\n`;
+  for (let i = 0; i < incoming.rawHeaders.length; i += 2) text += `${incoming.rawHeaders[i]}: ${incoming.rawHeaders[i + 1]}\r\n`;
+  return Buffer.byteLength(`${text}\r\n`, 'latin1');
 }

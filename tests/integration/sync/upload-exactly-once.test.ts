@@ -29,7 +29,7 @@ const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest(
 const JPEG_HEAD = readFileSync(new URL('../server/uploads/fixtures/page.jpg', import.meta.url));
 
 /** A photo-sized page: a real JPEG's first bytes (the server checks magic bytes), then seeded noise. */
-function pageBytes(size: number, seed: number): Uint8Array {
+function pageBytes(size: number, seed: number): Uint8Array<ArrayBuffer> {
   const bytes = new Uint8Array(size);
   bytes.set(JPEG_HEAD.subarray(0, Math.min(JPEG_HEAD.length, size)));
   let state = seed >>> 0;
@@ -63,7 +63,7 @@ const scenario = fc.record({
   /** Kills the app while the transaction of its n-th write is open (counted over the app's lives). */
   killAtWrites: fc.uniqueArray(fc.integer({ min: 1, max: 30 }), { maxLength: 2 }),
   /** tus-js-client's own retries inside one attempt: none, or quick ones. */
-  retryDelays: fc.constantFrom([], [0], [0, 5, 10]),
+  retryDelays: fc.constantFrom<number[]>([], [0], [0, 5, 10]),
 });
 
 describe('document pages over a bad link, with the app killed at any step (property)', () => {
@@ -111,7 +111,7 @@ describe('document pages over a bad link, with the app killed at any step (prope
 
         const dbName = `upload-property-${randomUUID()}`;
         const draftId = randomUUID();
-        const sent = new Map<string, Uint8Array>(); // page id → the bytes the phone holds
+        const sent = new Map<string, Uint8Array<ArrayBuffer>>(); // page id → the bytes the phone holds
         try {
           let writesBefore = 0;
           let killAt: number | undefined;

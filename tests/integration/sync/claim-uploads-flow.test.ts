@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createHash, randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { signedInApp } from '../../support/signed-in-app.ts';
@@ -11,16 +11,13 @@ import { buildClaimArgs, type ClaimDraftData } from '../../../client/features/cl
 import { addPage, pagesOfDraft } from '../../../client/data/document-pages.ts';
 import { queueMutation } from '../../../client/sync/outbox.ts';
 import { askToUploadNow, queueClaimAfterUploads, uploadIdOf } from '../../../client/uploads/claim-uploads.ts';
-import { goodConditions, photoPage, uploadNetwork, uploadSide } from './upload-phone.ts';
+import { goodConditions, photoPage, removePagesAfterEach, uploadNetwork, uploadSide } from './upload-phone.ts';
 
 const sha256 = async (blob: Blob) => createHash('sha256').update(Buffer.from(await blob.arrayBuffer())).digest('hex');
 
 describe('a claim with document photos, from "Kirim" to the office', () => {
   const dewi = signedInApp(demoEmails.dewi);
-  // Registered after signedInApp's, so it runs first: its claims can only go once no page names them.
-  afterEach(async () => {
-    await dewi.t.database.db.delete(documentUploads).where(eq(documentUploads.participantId, dewi.participantId));
-  });
+  removePagesAfterEach(dewi);
 
   /**
    * Dewi's JHT claim after a lay-off, with one page per required document (the savings book
@@ -155,6 +152,28 @@ describe('a claim with document photos, from "Kirim" to the office', () => {
     expect(net.requests.filter((request) => request.method === 'HEAD')).toHaveLength(1);
     expect(await claimsOf(draftId)).toHaveLength(1);
     expect((await phone.db.drafts.get(draftId))!.state).toBe('sent');
+  });
+
+  it('a chunk that reached the server twice (409 offset mismatch) is resumed from HEAD within the run; no byte is stored twice', async () => {
+    const phone = createPhone(dewi.t, dewi.cookie);
+    const { draftId } = await sentClaimWithPhotos(phone, { pageBytes: 150_000 });
+    const pages = await pagesOfDraft(phone.db, draftId);
+    const totalBytes = pages.reduce((sum, page) => sum + page.size, 0);
+    const { net, httpStack } = uploadNetwork(dewi.t, dewi.cookie);
+    let patches = 0;
+    net.beforeRequest = async (method) => {
+      net.fault = method === 'PATCH' && ++patches === 2 ? 'duplicate-send' : 'none';
+    };
+    // tus-js-client's own retry (one, at once) is what turns the 409 into a HEAD and a resume.
+    const { worker } = uploadSide(dewi.t, phone, httpStack, goodConditions(), { retryDelays: [0] });
+    await worker.sync();
+    expect(await worker.uploadsSettled()).toEqual({ queued: 1, waiting: 0, retry: false });
+
+    expect(net.requests.filter((request) => request.status === 409)).toHaveLength(1);
+    expect(net.requests.filter((request) => request.method === 'HEAD')).toHaveLength(1);
+    expect(net.patchedBytes).toBe(totalBytes);
+    expect((await phone.db.drafts.get(draftId))!.state).toBe('sent');
+    expect(await claimsOf(draftId)).toHaveLength(1);
   });
 
   it('two stages finishing the same draft at once (sync worker and Background Sync) queue it once', async () => {

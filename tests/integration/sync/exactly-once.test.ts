@@ -10,6 +10,7 @@ import { appMutationOutcomes } from '../../../client/mutation-outcomes.ts';
 import { claimEvents, claims, memberships, participants, syncDevices, syncMutations } from '../../../server/db/schema.ts';
 import { freshnessOf } from '../../../shared/rules/freshness.ts';
 import { accidentReport } from '../../support/claim-builders.ts';
+import { withDocuments } from '../../support/claim-documents.ts';
 import { queueMutation } from '../../../client/sync/outbox.ts';
 import { readMeta } from '../../../client/data/meta.ts';
 import { randomUUID } from 'node:crypto';
@@ -92,7 +93,8 @@ describe('the sync engine against the real server', () => {
     const phone = createPhone(t, siti.cookie);
     await phone.engine.sync();
     const kpj = (await phone.db.memberships.toArray()).find((m) => m.status === 'ACTIVE')!.kpj;
-    await queueMutation(phone.db, { name: 'claim.submit', args: accidentReport(kpj, '2026-11-01'), label: 'Laporan' }, 1);
+    // Its pages are on the server already, as the upload stage leaves them before it queues a claim.
+    await queueMutation(phone.db, { name: 'claim.submit', args: await withDocuments(t.database.db, accidentReport(kpj, '2026-11-01')), label: 'Laporan' }, 1);
     await phone.engine.sync();
     const events = await phone.db.claimEvents.toArray();
     expect(events.length).toBeGreaterThan(0);
@@ -163,7 +165,7 @@ describe('the sync engine against the real server', () => {
               queued++;
               // Every other item creates a new claim row: a duplicate would be visible as an extra row.
               if (queued % 2 === 0) {
-                const report = accidentReport(dewiKpj, '2026-08-01');
+                const report = await withDocuments(t.database.db, accidentReport(dewiKpj, '2026-08-01'));
                 reportDrafts.push(report.draftId);
                 await queueMutation(phone.db, { name: 'claim.submit', args: report, label: 'Laporan kecelakaan kerja' }, 1);
               } else {

@@ -1,6 +1,10 @@
 // A phone's upload side for the claim-upload flow tests: the stage the workers run, pointed at
 // the real app in-process, with a network the test can cut, stall or break per request.
 import { randomBytes } from 'node:crypto';
+import { afterEach } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { documentUploads } from '../../../server/db/schema.ts';
+import type { SignedInApp } from '../../support/signed-in-app.ts';
 import type { TestApp } from '../../support/test-app.ts';
 import type { PhoneHarness } from '../../support/sync-harness.ts';
 import { pageJpeg } from '../../support/claim-documents.ts';
@@ -8,7 +12,8 @@ import { fetchHttpStack } from '../../../client/uploads/fetch-http-stack.ts';
 import { createClaimUploadStage, createSyncWithUploads } from '../../../client/uploads/claim-uploads.ts';
 import type { UploadConditions } from '../../../client/uploads/upload-policy.ts';
 
-export type UploadFault = 'none' | 'network-down' | 'answer-lost' | 'server-error';
+/** 'duplicate-send': the request reaches the server twice (a proxy's retry) and the phone gets the second answer. */
+export type UploadFault = 'none' | 'network-down' | 'answer-lost' | 'server-error' | 'duplicate-send';
 
 export interface UploadNetwork {
   fault: UploadFault;
@@ -17,7 +22,7 @@ export interface UploadNetwork {
   /** Runs just before a request reaches the server (e.g. to expire the upload under the phone). */
   beforeRequest: ((method: string, path: string) => Promise<void>) | null;
   requests: { method: string; path: string; status: number }[];
-  /** Bytes of PATCH bodies that reached the server. */
+  /** Bytes of PATCH bodies the server accepted (answered 204). */
   patchedBytes: number;
 }
 
@@ -32,9 +37,14 @@ export function uploadNetwork(t: TestApp, cookie: string) {
     if (net.fault === 'server-error') return new Response('{"code":"INTERNAL_ERROR","message":"Terjadi kesalahan."}', { status: 503 });
     const headers = new Headers(init?.headers);
     headers.set('Cookie', cookie);
-    const response = await t.app.request(url.pathname + url.search, { ...init, headers });
-    net.requests.push({ method, path: url.pathname, status: response.status });
-    if (method === 'PATCH' && response.status === 204 && init?.body instanceof Blob) net.patchedBytes += init.body.size;
+    const send = async () => {
+      const response = await t.app.request(url.pathname + url.search, { ...init, headers });
+      net.requests.push({ method, path: url.pathname, status: response.status });
+      if (method === 'PATCH' && response.status === 204 && init?.body instanceof Blob) net.patchedBytes += init.body.size;
+      return response;
+    };
+    if (net.fault === 'duplicate-send') await send();
+    const response = await send();
     if (net.fault === 'answer-lost') throw new TypeError('Failed to fetch');
     return response;
   };
@@ -63,4 +73,14 @@ export function uploadSide(t: TestApp, phone: PhoneHarness, httpStack: ReturnTyp
 export function photoPage(bytes: number): Blob {
   const head = pageJpeg();
   return new Blob([new Uint8Array(Buffer.concat([head, randomBytes(Math.max(0, bytes - head.length))]))], { type: 'image/jpeg' });
+}
+
+/**
+ * Call after signedInApp(…): its after-each hook removes the claims a test filed, which it can
+ * only do once no page names them (document_uploads.claim_id). Registered later, this runs first.
+ */
+export function removePagesAfterEach(session: SignedInApp): void {
+  afterEach(async () => {
+    await session.t.database.db.delete(documentUploads).where(eq(documentUploads.participantId, session.participantId));
+  });
 }

@@ -259,6 +259,40 @@ describe('document pages over a bad link, with the app killed at any step (prope
     );
   });
 
+  it('a page the server already holds is not sent again when the HEAD that would say so fails (5xx)', async () => {
+    const dbName = `upload-head-5xx-${randomUUID()}`;
+    const lives = phoneLives(dbName, siti.cookie, [], newCounts());
+    // POST, then the one PATCH reaches the server and completes the page, but its answer is
+    // lost and the app dies; the next life's HEAD is answered 503 by a gateway.
+    const plan: FaultPlan = new Map([
+      [1, { fault: { kind: 'answer-lost' }, kill: true }],
+      [2, { fault: { kind: 'server-error', status: 503 }, kill: false }],
+    ]);
+    const run = await startRun(plan, newCounts(), lives.current);
+    const draftId = randomUUID();
+    try {
+      const first = startPhoneLife(dbName, { cookie: siti.cookie });
+      const bytes = pageBytes(50_000, 7);
+      await addPage(first.db, { draftId, documentId: 'KTP', blob: new Blob([bytes], { type: 'image/jpeg' }) }, Date.now(), randomUUID);
+      first.db.close();
+      let life = lives.next();
+      const queueOf = (of: PhoneLife) => createUploadQueue({ db: of.db, endpoint: `${run.proxy.url}/api/uploads`, httpStack: fetchHttpStack(of.fetch), retryDelays: [] });
+      expect(await Promise.race([queueOf(life).uploadDraft(draftId), life.killed])).toBe('killed');
+      life = lives.next();
+      const queue = queueOf(life);
+      expect((await queue.uploadDraft(draftId)).complete).toBe(false); // the 503
+      expect(await queue.uploadDraft(draftId)).toEqual({ complete: true });
+      const sentAgain = run.proxy.exchanges.filter((exchange) => exchange.method !== 'HEAD').map((exchange) => `${exchange.method} ${exchange.bodyBytesForwarded}`);
+      expect(sentAgain).toEqual(['POST 0', 'PATCH 50000']);
+      const [page] = await pagesOfDraft(life.db, draftId);
+      await expectPagesOnServerOnce(run, siti.participantId, draftId, [{ ...page!, bytes }]);
+      expect(await life.db.uploadUrls.count()).toBe(0);
+    } finally {
+      lives.close();
+      await run.close();
+    }
+  });
+
   it('a claim with photos is applied exactly once, after all its pages are on the server, whatever the link and the app do', { timeout: timeLimitMs(CLAIM_PROPERTY_RUNS, CLAIM_MS_PER_RUN) }, async () => {
     const [card] = await t.database.db.select({ kpj: memberships.kpj }).from(memberships).where(eq(memberships.participantId, dewi.participantId));
     const kpj = card!.kpj;

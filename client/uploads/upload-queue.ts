@@ -91,7 +91,7 @@ export function createUploadQueue({
         fingerprint: async () => uploadFingerprint(page.id),
         urlStorage,
         fileReader: blobFileReader,
-        httpStack,
+        httpStack: resumeOnlyFromAnswers(httpStack),
         retryDelays,
         storeFingerprintForResuming: true,
         removeFingerprintOnSuccess: true,
@@ -200,3 +200,26 @@ export function createUploadQueue({
 }
 
 export type UploadQueue = ReturnType<typeof createUploadQueue>;
+
+/**
+ * tus-js-client starts a new upload, sending the whole page again, when HEAD is answered with
+ * anything but 2xx, 423 or 4xx: a gateway's 5xx would cost a participant the bytes the server
+ * already holds. Such an answer is treated as no answer: the upload is retried, or kept for the
+ * next run, and resumed from the server's offset once HEAD really answers.
+ */
+function resumeOnlyFromAnswers(stack: HttpStack): HttpStack {
+  return {
+    getName: () => stack.getName(),
+    createRequest(method, url) {
+      const request = stack.createRequest(method, url);
+      if (method !== 'HEAD') return request;
+      const send = request.send.bind(request);
+      request.send = async (body) => {
+        const response = await send(body);
+        if (response.getStatus() >= 500) throw new Error(`HEAD ${url} answered ${response.getStatus()}`);
+        return response;
+      };
+      return request;
+    },
+  };
+}

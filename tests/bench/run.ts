@@ -10,6 +10,7 @@ import { measureMixedLoad } from './mixed-load-child.ts';
 import { measureAccountTiming } from './account-timing.ts';
 import { measureReplica, replicaRows } from './replica.ts';
 import { measurePullRatio } from './pull-ratio.ts';
+import { documentsRows, measureDocuments } from './documents.ts';
 
 // `npm run bench`: measured numbers beside the product's targets. A missed target is reported,
 // not fatal; a measurement that cannot be taken is.
@@ -21,7 +22,7 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const rows: { metric: string; value: string; target: string; ok: boolean | null }[] = [];
 const add = (metric: string, value: string, target = '', ok: boolean | null = null) => rows.push({ metric, value, target, ok });
 const replicaOptions = { participants: LOAD_PARTICIPANTS, seconds, mixedSeconds, rounds: Number(process.env.BENCH_REPLICA_ROUNDS ?? 3) };
-// BENCH_ONLY=pull-ratio (comma-separated parts: sizes, load, pull-ratio, mixed, replica, cold-start) runs just those.
+// BENCH_ONLY=pull-ratio (comma-separated parts: sizes, load, pull-ratio, mixed, replica, cold-start, documents) runs just those.
 const only = process.env.BENCH_ONLY?.split(',').map((part) => part.trim());
 const runs = (part: string) => !only || only.includes(part);
 const PULL_RATIO_TARGET = 0.6;
@@ -118,6 +119,12 @@ if (runs('cold-start') && process.env.BENCH_SKIP_BROWSER !== '1') {
   add(`  full app's own home up (replacing the first paint)`, ms(cold.appReadyMs));
   add(`  home / floor, navigation to balance seen`, ratio(cold.ratio), '≤ 1.2×', cold.ratio.median <= 1.2);
   add(`  home / floor, navigation to balance painted (Element Timing)`, `${ratio(cold.paintRatio)}; ${cold.appPaintMs.median} / ${cold.floorPaintMs.median} ms`, '≤ 1.2×', cold.paintRatio.median <= 1.2);
+}
+
+if (runs('documents') && process.env.BENCH_SKIP_BROWSER !== '1') {
+  const documents = await measureDocuments({ shrinkRuns: Number(process.env.BENCH_SHRINK_RUNS ?? 5) });
+  results.documents = documents;
+  rows.push(...documentsRows(documents));
 }
 
 const machine = { date: new Date().toISOString(), node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown' };

@@ -18,7 +18,8 @@ import { claimEvents, claims, documentUploads, memberships, syncMutations } from
 import { addPage, pagesOfDraft } from '../../../client/data/document-pages.ts';
 import { createUploadQueue } from '../../../client/uploads/upload-queue.ts';
 import { fetchHttpStack } from '../../../client/uploads/fetch-http-stack.ts';
-import { createClaimUploadStage, createSyncWithUploads, queueClaimAfterUploads, uploadIdOf } from '../../../client/uploads/claim-uploads.ts';
+import { queueClaimAfterUploads, uploadIdOf } from '../../../client/uploads/claim-uploads.ts';
+import { createClaimUploadStage, createSyncWithUploads } from '../../../client/uploads/claim-upload-stage.ts';
 import { createSyncEngine } from '../../../client/sync/sync-engine.ts';
 import { appMutationOutcomes } from '../../../client/mutation-outcomes.ts';
 import { openClaimDraft, saveClaimDraft } from '../../../client/features/claims/claim-drafts.ts';

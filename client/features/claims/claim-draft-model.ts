@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { BankAccountSchema } from '../../../shared/ids/bank.ts';
 import type { JHT_FULL_CAUSES} from '../../../shared/claims/claim-schemas.ts';
 import { ClaimSubmitArgsSchema, JkkArgsSchema, type ClaimSubmitArgs, type ClaimType } from '../../../shared/claims/claim-schemas.ts';
-import { requiredDocuments } from '../../../shared/rules/claim-documents.ts';
+import { documentCauseOf, requiredClaimDocuments } from '../../../shared/claims/claim-document-check.ts';
 import type { Language } from '../../i18n/language.ts';
 import { fieldErrorsFrom, type FieldErrors } from '../../ui/field-errors.ts';
 import { claimFieldHelp } from './claim-field-help.ts';
@@ -48,14 +48,12 @@ export const CLAIM_STEPS: Record<ClaimType, StepId[]> = {
 
 const accidentFields = v.pick(JkkArgsSchema, ['accidentDate', 'accidentTime', 'place', 'description', 'onTheWayToWork']);
 
-/** The cause as shared/rules/claim-documents.ts reads it: the 30% claim is for housing, a road accident needs a police report. */
-export function documentCauseOf(data: Pick<ClaimDraftData, 'type' | 'percent' | 'onTheWayToWork' | 'cause'>): string | undefined {
-  return data.type === 'JHT_PARTIAL' && data.percent === 30 ? 'HOUSING' : data.type === 'JKK' && data.onTheWayToWork ? 'ROAD_ACCIDENT' : data.cause;
-}
+/** The cause as shared/rules/claim-documents.ts reads it, read the same way the server reads it. */
+export { documentCauseOf };
 
-/** The documents the chosen claim needs, for the documents step, its check and the review. NPWP follows the JHT balance, so JHT claims only. */
+/** The documents the chosen claim needs, for the documents step, its check and the review: the server's own checklist. */
 export function documentsFor(data: ClaimDraftData, balance?: number) {
-  return requiredDocuments(data.type, documentCauseOf(data), { balance: balanceForChecklist(data.type, balance) });
+  return requiredClaimDocuments(data, balance);
 }
 
 /** The balance the checklist reads: the JHT balance, for JHT claims only (JKP and JKK are not paid from it). */
@@ -102,6 +100,6 @@ export function validateStep(step: StepId, data: ClaimDraftData, language: Langu
 
 /** The `claim.submit` arguments, or the field problems that keep the draft from being sent. */
 export function buildClaimArgs(draftId: string, data: ClaimDraftData, language: Language = 'id'): { ok: true; args: ClaimSubmitArgs } | { ok: false; errors: FieldErrors } {
-  const parsed = v.safeParse(ClaimSubmitArgsSchema, { onTheWayToWork: data.type === 'JKK' ? false : undefined, ...data, draftId, documentsConfirmed: data.documentsConfirmed ?? [] });
+  const parsed = v.safeParse(ClaimSubmitArgsSchema, { onTheWayToWork: data.type === 'JKK' ? false : undefined, ...data, draftId, documents: [], documentsConfirmed: data.documentsConfirmed ?? [] });
   return parsed.success ? { ok: true, args: parsed.output } : { ok: false, errors: fieldErrorsFrom(parsed.issues, claimFieldHelp[language].fields, language) };
 }

@@ -1,6 +1,6 @@
 import type { DocumentPageRow, DraftRow, JmoDb } from '../../data/local-db.ts';
 import { draftsOfKind, queueDraft, settleDraft } from '../../data/drafts.ts';
-import { uploadFingerprint } from '../../data/document-pages.ts';
+import { deletePagesOfDraft, uploadFingerprint } from '../../data/document-pages.ts';
 import type { MutationOutcomeHooks } from '../../sync/outbox.ts';
 import type { ClaimSubmitArgs, ClaimType } from '../../../shared/claims/claim-schemas.ts';
 import { CLAIM_STEPS, type ClaimDraftData } from './claim-draft-model.ts';
@@ -110,10 +110,13 @@ export async function reopenUploadingDraft(db: JmoDb, id: string, now: number, r
 const isDeletableDraft = (draft: DraftRow) => draft.state === 'editing' || draft.state === 'rejected';
 
 export async function deleteClaimDraft(db: JmoDb, id: string): Promise<void> {
-  await db.transaction('rw', db.drafts, async () => {
+  await db.transaction('rw', db.drafts, db.documentPages, db.uploadUrls, async () => {
     // Queued drafts stay: their mutation is on its way and the result must find them.
     const draft = await db.drafts.get(id);
-    if (draft?.kind === CLAIM_DRAFT_KIND && isDeletableDraft(draft)) await db.drafts.delete(id);
+    if (draft?.kind !== CLAIM_DRAFT_KIND || !isDeletableDraft(draft)) return;
+    await db.drafts.delete(id);
+    // Its photos go in the same transaction: megabytes of someone's ID card must not outlive the draft.
+    await deletePagesOfDraft(db, id);
   });
 }
 
@@ -123,13 +126,16 @@ export async function deleteClaimDraft(db: JmoDb, id: string): Promise<void> {
  */
 export async function copyRejectedDraft(db: JmoDb, draft: DraftRow, now: number, randomUUID: () => string): Promise<string> {
   const id = randomUUID();
-  await db.transaction('rw', db.drafts, db.documentPages, async () => {
-    await db.drafts.add({ id, kind: CLAIM_DRAFT_KIND, state: 'editing', data: draft.data, step: 0, createdAt: now, updatedAt: now });
+  await db.transaction('rw', db.drafts, db.documentPages, db.uploadUrls, async () => {
+    const { refusedPage: _refused, ...data } = draft.data;
+    await db.drafts.add({ id, kind: CLAIM_DRAFT_KIND, state: 'editing', data, step: 0, createdAt: now, updatedAt: now });
     // The photos come along, as new uploads: the server ties an upload to the draft it was made for.
     const pages = await db.documentPages.where('draftId').equals(draft.id).toArray();
     await db.documentPages.bulkAdd(pages.map((page): DocumentPageRow => ({ ...page, id: randomUUID(), draftId: id, createdAt: now, uploadState: 'pending', uploadedBytes: 0, uploadUrl: undefined })));
-    // Deleting the refused draft deletes its own pages once this commits (deletePagesWithTheirDraft).
-    if (draft.state === 'rejected') await db.drafts.delete(draft.id);
+    if (draft.state === 'rejected') {
+      await db.drafts.delete(draft.id);
+      await deletePagesOfDraft(db, draft.id);
+    }
   });
   return id;
 }

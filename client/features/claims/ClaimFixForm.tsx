@@ -17,6 +17,7 @@ import type { ClaimDraftData } from './claim-draft-model.ts';
 import { buildClaimFixArgs, latestClaimFix, openClaimFixDraft, queueClaimFix, reopenUploadingFix } from './claim-fix.ts';
 import { STEP_COMPONENTS } from './ClaimSteps.tsx';
 import { ClaimUploadPanel } from './ClaimUploadPanel.tsx';
+import { refusedPageOf } from './claim-drafts.ts';
 import { claimFixText } from './claim-fix-text.ts';
 
 const BankFields = STEP_COMPONENTS.bank;
@@ -57,7 +58,7 @@ function FixForm({ claim, returned, fix }: { claim: ClaimRecord; returned: Claim
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
   const update = (changes: Partial<ClaimDraftData>) => setAnswers({ ...answers, ...changes });
-  const refused = fix.data.refusedPage as { pageId: string; message: string } | undefined;
+  const refused = refusedPageOf(fix);
 
   async function send(event: Event) {
     event.preventDefault();

@@ -3,7 +3,8 @@ import { draftsOfKind, queueDraft, settleDraft } from '../../data/drafts.ts';
 import { deletePagesOfDraft, uploadFingerprint } from '../../data/document-pages.ts';
 import type { MutationOutcomeHooks } from '../../sync/outbox.ts';
 import type { ClaimSubmitArgs, ClaimType } from '../../../shared/claims/claim-schemas.ts';
-import { CLAIM_STEPS, type ClaimDraftData } from './claim-draft-model.ts';
+import type { ClaimDraftData } from './claim-draft-model.ts';
+import { CLAIM_STEPS } from './claim-steps.ts';
 
 const CLAIM_DRAFT_KIND = 'claim';
 

@@ -7,7 +7,7 @@ import { pagesOfDraft } from '../../data/document-pages.ts';
 import type { DraftRow } from '../../data/local-db.ts';
 import { isOnline } from '../../shell/connection.ts';
 import { requestSync } from '../../sync/sync-client.ts';
-import { queueResubmitAfterUploads } from '../../uploads/claim-uploads.ts';
+import { queueResubmitAfterUploads } from '../../uploads/claim-upload-queueing.ts';
 import type { FieldErrors } from '../../ui/field-errors.ts';
 import type { ClaimEventRecord, ClaimRecord } from '../../../shared/sync/entities.ts';
 import type { ClaimType } from '../../../shared/claims/claim-schemas.ts';

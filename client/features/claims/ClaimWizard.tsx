@@ -5,7 +5,7 @@ import { localDb } from '../../data/local-db-instance.ts';
 import { useLiveQuery } from '../../data/use-live-query.ts';
 import { pagesOfDraft } from '../../data/document-pages.ts';
 import { requestSync } from '../../sync/sync-client.ts';
-import { queueClaimAfterUploads } from '../../uploads/claim-uploads.ts';
+import { queueClaimAfterUploads } from '../../uploads/claim-upload-queueing.ts';
 import { LazyDocumentsStep } from '../claim-documents/lazy-documents-step.ts';
 import { balanceForChecklist, buildClaimArgs, CLAIM_STEPS, documentCauseOf, documentsFor, documentsWithPages, validateStep, type ClaimDraftData, type StepContext } from './claim-draft-model.ts';
 import type { FieldErrors } from '../../ui/field-errors.ts';

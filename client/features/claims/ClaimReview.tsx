@@ -13,6 +13,7 @@ import { buildClaimArgs, type ClaimDraftData } from './claim-draft-model.ts';
 import { loadLocalClaimFacts } from './claim-local-facts.ts';
 import { ChannelExplanation } from './ClaimOutlookPanel.tsx';
 import { claimsText } from './claims-text.ts';
+import './claims.css';
 
 /** The offline pre-check: the same rules the server applies, on the phone's copy of the data. */
 export function useClaimAssessment(draftId: string, data: ClaimDraftData): ClaimAssessment | 'no-data' | undefined {

@@ -11,10 +11,12 @@ import type { ClaimUploadStatus } from '../../data/local-db.ts';
 import { documentLabel } from '../../../shared/rules/claim-documents.ts';
 import { amount, documentsText } from '../claim-documents/documents-text.ts';
 import { claimsText } from './claims-text.ts';
+import './claims.css';
 
 /** What the panel shows: the stage's own report, or (before the stage first ran) what the pages say. */
 function statusOf(draft: DraftRow, pages: { size: number; uploadState: string }[]): ClaimUploadStatus {
-  if (draft.upload) return draft.upload;
+  // The page knows at once when the phone is offline; the worker says so only after its next try.
+  if (draft.upload) return draft.upload.state === 'uploading' && !isOnline.value ? { ...draft.upload, state: 'offline' } : draft.upload;
   const done = pages.filter((page) => page.uploadState === 'done');
   return {
     pagesDone: done.length,

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { saveScreenshot } from './support/browser.ts';
+import { attachDocumentPhotos } from './support/document-photos.ts';
 import { demoEmails, useE2eSuite } from './support/suite.ts';
 
 const VALIDATOR_INTERNALS = /Invalid key|Invalid type|Expected|received undefined|\[object Object\]|NaN/;
@@ -99,7 +100,7 @@ describe('claims as Dewi sees them at 360×640', () => {
     await page.getByLabel('Nomor rekening').fill('0123456789');
     await page.getByLabel('Nama pemilik rekening').fill('Dewi Lestari');
     await page.getByRole('button', { name: 'Lanjut' }).click();
-    for (const box of await page.getByRole('checkbox').all()) await box.check();
+    await attachDocumentPhotos(page);
     await page.getByRole('button', { name: 'Lanjut' }).click();
     await page.getByText('Lewat aplikasi').waitFor();
     await page.getByRole('button', { name: 'Kirim klaim' }).click();
@@ -126,7 +127,8 @@ describe('claims as Dewi sees them at 360×640', () => {
     await fix.getByRole('button', { name: 'Kirim perbaikan' }).click();
     await fix.getByText('Tulis apa yang sudah Anda perbaiki', { exact: false }).waitFor();
     expect(await visibleText(page)).not.toMatch(VALIDATOR_INTERNALS);
-    await fix.getByRole('checkbox', { name: /Buku tabungan/ }).check();
+    // Returned with a note only (no document asked for again): the form offers no photos.
+    expect(await fix.locator('[data-document]').count()).toBe(0);
     await fix.getByLabel('Apa yang sudah Anda perbaiki?').fill('Buku tabungan sudah saya foto ulang dengan jelas.');
     await saveScreenshot(page, 'claim-returned-fix-form');
     expect(await seriousViolations(page)).toEqual([]);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { saveScreenshot } from './support/browser.ts';
+import { attachDocumentPhotos } from './support/document-photos.ts';
 import { DEMO_PASSWORD, demoEmails, forwardedMutations, useE2eSuite } from './support/suite.ts';
 
 /** Only the keyboard: Tab to the field, type, Enter to submit — as a switch or keyboard user would. */
@@ -55,11 +56,13 @@ describe('a JHT claim from offline draft to approval, in a real browser', () => 
     expect(await reopened.getByLabel('Nomor rekening').inputValue()).toBe('0123 4567 89');
     expect(await reopened.getByLabel('Nama pemilik rekening').inputValue()).toBe('Dewi Lestari');
     await reopened.getByRole('button', { name: 'Lanjut' }).click();
-    for (const box of await reopened.getByRole('checkbox').all()) await box.check();
+    // The documents are photographed offline too: shrunk in the worker and kept on the phone.
+    expect(await attachDocumentPhotos(reopened)).toBe(5);
     await reopened.getByRole('button', { name: 'Lanjut' }).click();
     await reopened.getByText('Syarat terpenuhi').waitFor();
     await reopened.getByRole('button', { name: 'Simpan dan kirim saat online' }).click();
-    await reopened.getByText('Menunggu dikirim').first().waitFor();
+    // Frozen with its photos, waiting for a signal: nothing leaves the phone yet.
+    await reopened.getByText('Menunggu sinyal — foto tersimpan di ponsel', { exact: false }).first().waitFor({ timeout: 30_000 });
     await expect.poll(() => suite.proxy.blocked.refused, { timeout: 15_000 }).toBeGreaterThan(0);
     expect(suite.proxy.forwarded.slice(forwardedBefore)).toEqual([]);
     expect(await serverClaimCount(reopened)).toBe(claimsBefore);

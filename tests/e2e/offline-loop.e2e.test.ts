@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { saveScreenshot } from './support/browser.ts';
+import { attachDocumentPhotos } from './support/document-photos.ts';
 import { demoEmails, forwardedMutations, useE2eSuite } from './support/suite.ts';
 
 interface PulledClaims {
@@ -38,12 +39,13 @@ describe('the offline loop in a real browser', () => {
     await page.getByRole('button', { name: 'Lanjut' }).click();
     await page.getByLabel('Klinik atau rumah sakit PLKK').fill('RS Mitra Sehat Bandung');
     await page.getByRole('button', { name: 'Lanjut' }).click();
-    for (const box of await page.getByRole('checkbox').all()) await box.check();
+    // Photographed with no connection: e-KTP, KK, card, savings book and the three accident papers.
+    expect(await attachDocumentPhotos(page)).toBe(7);
     await page.getByRole('button', { name: 'Lanjut' }).click();
     await page.getByText('Syarat terpenuhi').waitFor();
     await saveScreenshot(page, 'claim-review-offline');
     await page.getByRole('button', { name: 'Simpan dan kirim saat online' }).click();
-    await page.getByText('Menunggu dikirim').first().waitFor();
+    await page.getByText('Menunggu sinyal — foto tersimpan di ponsel', { exact: false }).first().waitFor({ timeout: 30_000 });
     await saveScreenshot(page, 'claim-queued-offline');
     // The sync worker tried (the browser's offline flag does not reach it) and the cut network stopped it.
     await expect.poll(() => suite.proxy.blocked.refused, { timeout: 15_000 }).toBeGreaterThan(0);

@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { attachDocumentPhotos } from './document-photos.ts';
 
 /** Values a participant would type, chosen by the field's label; anything else gets a plain default by type. */
 export type Answers = [label: RegExp, value: string][];
@@ -11,6 +12,8 @@ export const CHOOSE = '(choose)';
  * while this crawler runs; filling by kind keeps it walking them without knowing each step.
  */
 export async function fillVisibleForm(page: Page, answers: Answers): Promise<void> {
+  // The claim's documents step: a photo of each document that has none yet.
+  if (await page.locator('main [data-document]').count()) await attachDocumentPhotos(page);
   const controls = await page.locator('main').locator('input:visible, select:visible, textarea:visible').all();
   const checkedGroups = new Set<string>();
   for (const control of controls) {

@@ -119,7 +119,7 @@ export function DocumentsStep({ db, draftId, claimType, cause, balance, onlyDocu
                       </p>
                     )}
                     <div class="doc-page-actions">
-                      {fileInput(document.id, t.retake, { camera: true, replacing: page.id, extraClass: 'btn--quiet' })}
+                      {fileInput(document.id, t.retake, { camera: true, replacing: page.id })}
                       <button type="button" class="btn btn--quiet" disabled={busy !== null} aria-label={`${t.remove}: ${t.pageLabel(name, page.index + 1)}`} onClick={() => void removePage(db, page.id)}>
                         {t.remove}
                       </button>

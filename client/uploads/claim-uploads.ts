@@ -6,6 +6,7 @@ import type { ClaimResubmitArgs, ClaimSubmitArgs } from '../../shared/claims/cla
 
 export type { ClaimUploadStatus, PendingDraftMutation } from '../data/local-db.ts';
 export { readUploadWifiOnly, writeUploadWifiOnly } from '../data/upload-settings.ts';
+export { countUploadingDrafts } from './uploading-drafts.ts';
 
 /**
  * The page's side of claim uploads (no tus-js-client here, so the screens and the sync client
@@ -127,10 +128,6 @@ export async function askToUploadNow(db: JmoDb, draftId: string): Promise<void> 
     });
 }
 
-/** Drafts whose photos are still on their way: the page keeps its triggers (online, connection change) for them. */
-export function countUploadingDrafts(db: JmoDb): Promise<number> {
-  return db.drafts.where('state').equals('uploading').count();
-}
 
 /**
  * The server's answer to claim.submit / claim.resubmit reaches the draft (settleDraft); once

@@ -11,7 +11,7 @@ const LEAVING_WORK: readonly EndReason[] = ['RESIGN', 'PHK', 'PKWT_END', 'BPU_ST
 
 // The rules read only the type's own answers (cause, percent, accident date), never the bank
 // account or documents, so these stand in for what the participant has not entered yet.
-const NOT_YET_ENTERED = { draftId: '', documentsConfirmed: [], attachments: [], bankAccount: { bankCode: '', number: '', holderName: '' } };
+const NOT_YET_ENTERED = { draftId: '', documentsConfirmed: [], documents: [], bankAccount: { bankCode: '', number: '', holderName: '' } };
 
 /** The answers that give the participant's best chance: the cause their records support, etc. */
 function probesFor(type: ClaimType, facts: ClaimFacts, today: string): ClaimSubmitArgs[] {

@@ -3,19 +3,29 @@ import { KpjSchema } from '../ids/kpj.ts';
 import { BankAccountSchema } from '../ids/bank.ts';
 import { isIsoDate } from '../rules/dates.ts';
 import { text } from '../schema/text.ts';
+import { MAX_PAGES_PER_DRAFT } from './document-upload-schemas.ts';
 
 const IsoDate = v.pipe(v.string('Isi tanggal.'), v.check(isIsoDate, 'Tanggal tidak valid.'));
 const DocumentId = text({ min: 1, max: 64, required: 'Dokumen tidak dikenali.' });
 const DocumentIds = v.pipe(v.array(DocumentId), v.maxLength(30));
 
-/** Photos of documents come in a later release; the draft already has a place for them. */
-const AttachmentRefSchema = v.object({ documentId: DocumentId, blobKey: text({ min: 1, max: 128, required: 'Lampiran tidak dikenali.' }) });
+/**
+ * The tus upload ids of a claim's document pages (the last path segment of each page's upload
+ * URL). The server checks each is the participant's own, complete, of this draft and not named
+ * by another claim, and that every required document has a page (shared/claims/claim-document-check.ts).
+ */
+const UploadIds = v.pipe(
+  v.array(v.pipe(v.string('Halaman dokumen tidak dikenali.'), v.uuid('Halaman dokumen tidak dikenali.'), v.toLowerCase())),
+  v.maxLength(MAX_PAGES_PER_DRAFT, `Satu klaim paling banyak ${MAX_PAGES_PER_DRAFT} halaman dokumen.`),
+);
 
 const common = {
   draftId: v.pipe(v.string(), v.uuid('Draf tidak dikenali.')),
   kpj: KpjSchema,
+  /** For the record: the checklist documents the phone had pages for. */
   documentsConfirmed: DocumentIds,
-  attachments: v.optional(v.pipe(v.array(AttachmentRefSchema), v.maxLength(30)), []),
+  // Optional so a claim queued by an older app is answered DOCUMENTS_MISSING, naming what to photograph.
+  documents: v.optional(UploadIds, []),
 };
 
 export const JHT_FULL_CAUSES = ['RESIGN', 'PHK', 'PKWT_END', 'BPU_STOP', 'RETIREMENT_AGE', 'DISABILITY', 'EMIGRATION'] as const;
@@ -56,6 +66,8 @@ export const ClaimResubmitArgsSchema = v.object({
   claimNo: v.pipe(v.string('Nomor klaim tidak dikenali.'), v.regex(/^KLM-\d{6}-\d{6,10}$/, 'Nomor klaim tidak dikenali.')),
   bankAccount: v.optional(BankAccountSchema),
   documentsConfirmed: DocumentIds,
+  /** New pages sent in answer to the return; must include the document the office asked for again. */
+  documents: v.optional(UploadIds, []),
   note: text({ min: 5, max: 300, required: 'Tulis apa yang sudah Anda perbaiki.', tooShort: 'Tulis apa yang sudah Anda perbaiki, minimal 5 huruf.', tooLong: 'Catatan maksimal 300 huruf.' }),
 });
 export type ClaimResubmitArgs = v.InferOutput<typeof ClaimResubmitArgsSchema>;
@@ -75,3 +87,5 @@ export const claimErrors = {
   CLAIM_NOT_RETURNED: 'Klaim ini tidak sedang menunggu perbaikan, jadi tidak perlu dikirim ulang.',
   NO_BANK_ON_CLAIM: 'Klaim ini tidak memakai rekening bank.',
 } as const;
+// The document refusals (DOCUMENTS_MISSING, DOCUMENT_UNFINISHED, DOCUMENT_NOT_FOUND) name the
+// document, so their messages are built per claim: documentRefusals in ./claim-document-check.ts.

@@ -3,16 +3,16 @@ import { randomUUID } from 'node:crypto';
 const bankOf = (holderName: string) => ({ bankCode: '002', number: '123456789012', holderName });
 
 export function jhtFullClaim(kpj: string, holderName: string, cause = 'PHK') {
-  return { type: 'JHT_FULL', draftId: randomUUID(), kpj, cause, bankAccount: bankOf(holderName), documentsConfirmed: ['KTP', 'KK', 'KPJ', 'BUKU_TABUNGAN'] };
+  return { type: 'JHT_FULL' as const, draftId: randomUUID(), kpj, cause, bankAccount: bankOf(holderName), documentsConfirmed: ['KTP', 'KK', 'KPJ', 'BUKU_TABUNGAN'] };
 }
 
 export function jhtPartialClaim(kpj: string, holderName: string, percent: 10 | 30) {
-  return { type: 'JHT_PARTIAL', draftId: randomUUID(), kpj, percent, bankAccount: bankOf(holderName), documentsConfirmed: ['KTP'] };
+  return { type: 'JHT_PARTIAL' as const, draftId: randomUUID(), kpj, percent, bankAccount: bankOf(holderName), documentsConfirmed: ['KTP'] };
 }
 
 export function accidentReport(kpj: string, accidentDate = '2026-11-20') {
   return {
-    type: 'JKK',
+    type: 'JKK' as const,
     draftId: randomUUID(),
     kpj,
     accidentDate,

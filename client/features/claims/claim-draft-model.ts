@@ -22,8 +22,6 @@ export interface ClaimDraftData {
   description?: string;
   onTheWayToWork?: boolean;
   facilityId?: string;
-  /** Photos of documents (a later release) will be listed here; the server already accepts refs. */
-  attachments?: { documentId: string; blobKey: string }[];
 }
 
 export type StepId = 'card' | 'cause' | 'percent' | 'commitment' | 'bank' | 'accident' | 'facility' | 'documents' | 'review';
@@ -75,6 +73,6 @@ export function validateStep(step: StepId, data: ClaimDraftData, language: Langu
 
 /** The `claim.submit` arguments, or the field problems that keep the draft from being sent. */
 export function buildClaimArgs(draftId: string, data: ClaimDraftData, language: Language = 'id'): { ok: true; args: ClaimSubmitArgs } | { ok: false; errors: FieldErrors } {
-  const parsed = v.safeParse(ClaimSubmitArgsSchema, { onTheWayToWork: data.type === 'JKK' ? false : undefined, ...data, draftId, attachments: data.attachments ?? [], documentsConfirmed: data.documentsConfirmed ?? [] });
+  const parsed = v.safeParse(ClaimSubmitArgsSchema, { onTheWayToWork: data.type === 'JKK' ? false : undefined, ...data, draftId, documents: [], documentsConfirmed: data.documentsConfirmed ?? [] });
   return parsed.success ? { ok: true, args: parsed.output } : { ok: false, errors: fieldErrorsFrom(parsed.issues, claimFieldHelp[language].fields, language) };
 }

@@ -7,6 +7,8 @@ import { assessClaim } from '../../../shared/claims/claim-eligibility.ts';
 import { sameName } from '../../../shared/profile/profile-schemas.ts';
 import { jakartaDate } from '../../jakarta-date.ts';
 import { loadClaimFacts } from './claim-facts.ts';
+import { linkPages, lockNamedPages } from '../uploads/document-uploads.ts';
+import { checkClaimDocuments, requiredClaimDocuments } from '../../../shared/claims/claim-document-check.ts';
 
 /**
  * `claim.submit`: the phone's queued claim. The server re-checks every rule with its own data
@@ -32,10 +34,16 @@ export const claimSubmit: MutationDefinition<typeof ClaimSubmitArgsSchema> = {
     const assessment = assessClaim(args, loaded.facts, today);
     if (!assessment.eligible) return { status: 'rejected', code: assessment.code, message: assessment.message };
 
+    // A claim is never applied before its pages are all on the server, whole and its own.
+    const pages = await lockNamedPages(tx, auth.participantId, args.documents, now);
+    const required = requiredClaimDocuments(args, loaded.facts.jhtBalance).map((document) => document.id);
+    const documentCheck = checkClaimDocuments({ named: args.documents, pages, draftId: args.draftId, required });
+    if (!documentCheck.ok) return { status: 'rejected', code: documentCheck.code, message: documentCheck.message };
+
     // The id is taken first so the claim number can be written in the same insert.
     const id = Number(rowsOf<{ id: number }>(await tx.execute(sql`select nextval('claims_id_seq')::int as id`))[0]?.id);
     const claimNo = `KLM-${today.replaceAll('-', '').slice(2)}-${String(id).padStart(6, '0')}`;
-    const { draftId, type, documentsConfirmed, attachments, ...rest } = args;
+    const { draftId, type, documentsConfirmed, documents, ...rest } = args;
     const details: Record<string, unknown> = { ...rest };
     delete details.kpj;
     delete details.bankAccount;
@@ -53,10 +61,11 @@ export const claimSubmit: MutationDefinition<typeof ClaimSubmitArgsSchema> = {
       tax: assessment.tax,
       bankCode: 'bankAccount' in args ? args.bankAccount.bankCode : null,
       bankAccount: 'bankAccount' in args ? args.bankAccount.number : null,
-      details: { ...details, documentsConfirmed, attachments },
+      details: { ...details, documentsConfirmed, documents },
       status: 'SUBMITTED',
       createdAt: now,
     });
+    await linkPages(tx, auth.participantId, documents, id);
     await tx.insert(claimEvents).values({ claimId: id, participantId: auth.participantId, status: 'SUBMITTED', note: null, actor: 'participant', at: now });
     return { status: 'applied', ref: claimNo, data: { claimNo, status: 'SUBMITTED' } };
   },

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { and, asc, eq, gt, lte, ne, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, lte, ne, or, sql } from 'drizzle-orm';
 import { fileTypeFromBuffer } from 'file-type';
 import { documentUploads, participants } from '../../db/schema.ts';
-import type { Database } from '../../db/database.ts';
+import type { Database, Tx } from '../../db/database.ts';
+import type { NamedPage } from '../../../shared/claims/claim-document-check.ts';
 import type { Clock } from '../../app-env.ts';
 import type { Logger } from '../../logging/logger.ts';
 import type { DocumentStore } from './document-store.ts';
@@ -166,6 +167,36 @@ export async function documentsForDraft(db: Database, input: { participantId: nu
 export function missingDocuments(documents: readonly DraftDocument[], requiredIds: readonly string[]): string[] {
   const complete = new Set(documents.filter((document) => document.complete).map((document) => document.documentId));
   return requiredIds.filter((id) => !complete.has(id));
+}
+
+/**
+ * The participant's uploads among `ids`, locked until the push transaction ends: a second push
+ * naming the same page waits, then sees it linked, so a page never belongs to two claims.
+ * Someone else's ids are simply not found.
+ */
+export async function lockNamedPages(tx: Tx, participantId: number, ids: readonly string[], now: Date): Promise<Map<string, NamedPage>> {
+  if (ids.length === 0) return new Map();
+  const rows = await tx
+    .select()
+    .from(documentUploads)
+    .where(and(eq(documentUploads.participantId, participantId), inArray(documentUploads.id, [...new Set(ids)])))
+    .orderBy(asc(documentUploads.id))
+    .for('update');
+  return new Map(
+    rows.map((row) => [
+      row.id,
+      { uploadId: row.id, documentId: row.documentId, draftId: row.draftId, status: row.status, expired: row.expiresAt.getTime() <= now.getTime(), claimId: row.claimId },
+    ]),
+  );
+}
+
+/** Names the claim on its pages (checked and locked by lockNamedPages in the same transaction). */
+export async function linkPages(tx: Tx, participantId: number, ids: readonly string[], claimId: number): Promise<void> {
+  if (ids.length === 0) return;
+  await tx
+    .update(documentUploads)
+    .set({ claimId })
+    .where(and(eq(documentUploads.participantId, participantId), inArray(documentUploads.id, [...new Set(ids)]), eq(documentUploads.status, 'COMPLETE'), or(isNull(documentUploads.claimId), eq(documentUploads.claimId, claimId))));
 }
 
 /**

@@ -34,7 +34,7 @@ describe('claim draft steps', () => {
 describe('buildClaimArgs', () => {
   it('builds the claim.submit arguments with the draft id and normalised account number', () => {
     const built = buildClaimArgs(draftId, jhtFull);
-    expect(built).toMatchObject({ ok: true, args: { draftId, type: 'JHT_FULL', bankAccount: { number: '123456789012' }, attachments: [] } });
+    expect(built).toMatchObject({ ok: true, args: { draftId, type: 'JHT_FULL', bankAccount: { number: '123456789012' }, documents: [] } });
   });
 
   it('refuses an incomplete draft instead of sending it', () => {

@@ -4,6 +4,7 @@ import { eq } from 'drizzle-orm';
 import { createTestApp, jsonRequest, type TestApp } from '../../../support/test-app.ts';
 import { demoEmails, signInAs } from '../../../support/test-session.ts';
 import { accidentReport, jhtFullClaim, jhtPartialClaim } from '../../../support/claim-builders.ts';
+import { withDocuments } from '../../../support/claim-documents.ts';
 import { claims, jhtBalances } from '../../../../server/db/schema.ts';
 import { advanceDueClaims } from '../../../../server/features/backoffice/claim-simulator.ts';
 import type { PullResponse, PushResponse } from '../../../../shared/sync/protocol.ts';
@@ -39,9 +40,9 @@ describe('claim.submit through the sync push', () => {
     let made: Promise<T> | undefined;
     return () => (made ??= make());
   };
-  const dewisClaim = once(() => submit('dewi', jhtFullClaim(people.dewi!.kpjs[0]!, 'Dewi Lestari')));
+  const dewisClaim = once(async () => submit('dewi', await withDocuments(t.database.db, jhtFullClaim(people.dewi!.kpjs[0]!, 'Dewi Lestari'))));
   const agusPartialClaim = once(async () => {
-    const draft = jhtPartialClaim(people.agus!.kpjs[0]!, 'Agus Wijaya', 10);
+    const draft = await withDocuments(t.database.db, jhtPartialClaim(people.agus!.kpjs[0]!, 'Agus Wijaya', 10));
     return { draft, result: await submit('agus', draft) };
   });
   async function letBackOfficeFinishDueClaims() {

@@ -29,7 +29,7 @@ const rows = (changes: Partial<ClaimFactRows> = {}): ClaimFactRows => ({
 const membership = (changes: Partial<ClaimFactRows['membership']>): Pick<ClaimFactRows, 'membership'> => ({ membership: { ...rows().membership, ...changes } });
 const person = (changes: Partial<ClaimFactRows['person']>): Pick<ClaimFactRows, 'person'> => ({ person: { ...rows().person, ...changes } });
 
-const common = { draftId: '7d8e2f4a-1b3c-4d5e-8f90-123456789abc', kpj: KPJ, documentsConfirmed: [], attachments: [] };
+const common = { draftId: '7d8e2f4a-1b3c-4d5e-8f90-123456789abc', kpj: KPJ, documentsConfirmed: [], documents: [] };
 const bankAccount = { bankCode: '002', number: '1234567890', holderName: 'Siti Rahayu' };
 type Cause = Extract<ClaimSubmitArgs, { type: 'JHT_FULL' }>['cause'];
 const jhtFull = (cause: Cause = 'PHK'): ClaimSubmitArgs => ({ ...common, type: 'JHT_FULL', cause, bankAccount });

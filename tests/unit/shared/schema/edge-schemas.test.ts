@@ -14,7 +14,7 @@ const bank = { bankCode: '002', number: '123456789012', holderName: 'Siti Rahayu
 const jkk = {
   type: 'JKK', draftId: uuid, kpj: '12345678901', accidentDate: '2026-11-20', accidentTime: '08:30', place: 'Gudang PT, Jl. Industri 3',
   description: 'Tangan kiri terjepit mesin press saat mengganti cetakan.', onTheWayToWork: false, facilityId: 'plkk-bandung-1', documentsConfirmed: ['KPJ'],
-  attachments: [{ documentId: 'KPJ', blobKey: 'blob-1' }],
+  documents: [uuid],
 };
 
 /** Every free-text field and identifier, with a valid value around it: [label, schema, valid input, path to the field]. */
@@ -33,7 +33,7 @@ const FIELDS: [string, v.GenericSchema, Record<string, unknown>, (string | numbe
   ['claim description', ClaimSubmitArgsSchema, jkk, ['description']],
   ['claim facility', ClaimSubmitArgsSchema, jkk, ['facilityId']],
   ['claim document id', ClaimSubmitArgsSchema, jkk, ['documentsConfirmed', 0]],
-  ['claim attachment key', ClaimSubmitArgsSchema, jkk, ['attachments', 0, 'blobKey']],
+  ['claim document page id', ClaimSubmitArgsSchema, jkk, ['documents', 0]],
   ['claim bank holder', ClaimSubmitArgsSchema, { ...jkk, type: 'JHT_FULL', cause: 'PHK', bankAccount: bank }, ['bankAccount', 'holderName']],
   ['claim bank number', ClaimSubmitArgsSchema, { ...jkk, type: 'JHT_FULL', cause: 'PHK', bankAccount: bank }, ['bankAccount', 'number']],
   ['claim number to cancel', ClaimCancelArgsSchema, { claimNo: 'KLM-261125-000001' }, ['claimNo']],

@@ -38,13 +38,18 @@ interface ExtendableTagEvent extends ExtendableEvent {
 
 const deviceDb = openDeviceDb();
 // The worker's own requests (precache downloads, background syncs) are counted here, not in a page.
-const { sync, recordUsage } = createBrowserSyncEngine(appMutationOutcomes, deviceDb);
+// No retry timer here: a worker the browser may stop any moment retries by failing its event.
+const { sync, uploadsSettled, recordUsage } = createBrowserSyncEngine(appMutationOutcomes, deviceDb, { retryUploadsOnTimer: false });
 
 async function syncInBackground(): Promise<void> {
   const outcome = await sync();
   if (outcome.kind === 'ok') await announce(outcome.newNotifications);
   // A rejected promise tells the browser to fire 'sync' again later with its own backoff.
   if (outcome.kind === 'offline' || outcome.kind === 'server-error') throw new Error(`sync ${outcome.kind}`);
+  // Claim photos go up within the same event (tus over fetch: a service worker has no
+  // XMLHttpRequest); a cut link fails the event, so the browser fires it again later.
+  const uploads = await uploadsSettled();
+  if (uploads.retry) throw new Error('uploads to retry');
 }
 
 self.addEventListener('sync', (event) => {
@@ -62,6 +67,7 @@ async function refreshInBackground(): Promise<void> {
   if (await isDataSaverOn(deviceDb, { saveData })) return;
   const outcome = await sync();
   if (outcome.kind === 'ok') await announce(outcome.newNotifications);
+  await uploadsSettled();
 }
 
 self.addEventListener('activate', (event) => event.waitUntil(recordUsage()));

@@ -25,17 +25,46 @@ export interface MutationResultRow {
   receivedAt: number;
 }
 
+/**
+ * How far a draft's document pages are on their way (client/uploads/claim-uploads.ts), kept on
+ * the draft so the screens' live queries show "Mengunggah 2 dari 5 halaman · 140 KB dari 610 KB"
+ * and why it waits.
+ */
+export interface ClaimUploadStatus {
+  pagesDone: number;
+  pagesTotal: number;
+  bytesDone: number;
+  bytesTotal: number;
+  state: 'uploading' | 'offline' | 'waiting-for-wifi' | 'data-saver' | 'retrying' | 'refused';
+  /** Why a page was refused (state 'refused'), naming the document and page, or the last transient failure. */
+  problem?: { code: string; message: string; documentId?: string; pageId?: string };
+  /** The participant pressed "Unggah sekarang": data saver lets this claim's photos go out on mobile data. */
+  userAsked?: boolean;
+  updatedAt: number;
+}
+
+/** The mutation a draft becomes once its pages are on the server (`documents` is added then). */
+export interface PendingDraftMutation {
+  name: 'claim.submit' | 'claim.resubmit';
+  args: Record<string, unknown>;
+  label: string;
+}
+
 /** Something the user is still writing: never leaves the phone until it is queued. */
 export interface DraftRow {
   id: string; // UUID, also sent with the mutation so one draft can never become two records
   kind: string; // e.g. 'claim.jht-full'
-  state: 'editing' | 'queued' | 'sent' | 'rejected';
+  /** 'uploading': sent by the participant, frozen, its pages still going up; its mutation is queued after them. */
+  state: 'editing' | 'uploading' | 'queued' | 'sent' | 'rejected';
   data: Record<string, unknown>;
   step: number;
   createdAt: number;
   updatedAt: number;
   resultRef?: string;
   rejection?: { code: string; message: string };
+  /** Only while 'uploading': what goes into the outbox when the last page is on the server. */
+  pendingMutation?: PendingDraftMutation;
+  upload?: ClaimUploadStatus;
 }
 
 /**

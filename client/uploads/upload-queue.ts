@@ -19,7 +19,37 @@ export interface UploadProgress {
   bytesTotal: number;
 }
 
-export type DraftUploadResult = { complete: true } | { complete: false; error: Error };
+/** Why a page did not make it: the server's status and `{code, message}` where it answered at all. */
+export interface UploadFailure {
+  error: Error;
+  /** The HTTP status of the refusing answer; absent for a dropped connection or a stop. */
+  status?: number;
+  code?: string;
+  message?: string;
+  page?: { id: string; documentId: string; index: number };
+}
+
+export type DraftUploadResult = { complete: true } | ({ complete: false } & UploadFailure);
+
+/** An upload the server no longer knows (expired after 7 days, cleaned up, or never created). */
+const isGoneUpload = (failure: UploadFailure) =>
+  (failure.status === 404 || failure.status === 410) && (failure.code === undefined || failure.code === 'UPLOAD_NOT_FOUND' || failure.code === 'UPLOAD_EXPIRED');
+
+/** Reads the status and the app's `{code, message}` out of tus-js-client's error. */
+export function describeUploadError(error: unknown): Omit<UploadFailure, 'page'> {
+  const failure: Omit<UploadFailure, 'page'> = { error: error instanceof Error ? error : new Error(String(error)) };
+  const response = (error as { originalResponse?: { getStatus(): number; getBody(): string } | null }).originalResponse;
+  if (!response) return failure;
+  failure.status = response.getStatus();
+  try {
+    const body = JSON.parse(response.getBody()) as { code?: unknown; message?: unknown };
+    if (typeof body.code === 'string') failure.code = body.code;
+    if (typeof body.message === 'string') failure.message = body.message;
+  } catch {
+    // tus's own plain-text answers (or a proxy's page) carry no code: the status alone decides.
+  }
+  return failure;
+}
 
 export interface UploadQueueOptions {
   db: JmoDb;
@@ -94,6 +124,16 @@ export function createUploadQueue({
     });
   }
 
+  async function forgetUpload(pageId: string): Promise<void> {
+    await db.transaction('rw', db.documentPages, db.uploadUrls, async () => {
+      await db.uploadUrls.where('fingerprint').equals(uploadFingerprint(pageId)).delete();
+      await db.documentPages.where('id').equals(pageId).modify((row) => {
+        delete row.uploadUrl;
+        row.uploadedBytes = 0;
+      });
+    });
+  }
+
   async function run(draftId: string): Promise<DraftUploadResult> {
     const pages = await pagesOfDraft(db, draftId);
     const progress: UploadProgress = {
@@ -106,13 +146,24 @@ export function createUploadQueue({
     let bytesOfDonePages = pages.filter((page) => page.uploadState === 'done').reduce((sum, page) => sum + page.size, 0);
     onProgress({ ...progress, bytesDone: bytesOfDonePages });
     for (const page of pages.filter((candidate) => candidate.uploadState !== 'done')) {
-      if (stopped) return { complete: false, error: new Error('Unggahan dihentikan') };
-      try {
-        await uploadPage(page, (sent) => onProgress({ ...progress, bytesDone: bytesOfDonePages + sent }));
-      } catch (error) {
-        return { complete: false, error: error instanceof Error ? error : new Error(String(error)) };
-      } finally {
-        current = null;
+      const where = { id: page.id, documentId: page.documentId, index: page.index };
+      for (let attempt = 0; ; attempt++) {
+        if (stopped) return { complete: false, error: new Error('Unggahan dihentikan'), page: where };
+        try {
+          await uploadPage(page, (sent) => onProgress({ ...progress, bytesDone: bytesOfDonePages + sent }));
+          break;
+        } catch (error) {
+          const failure = { ...describeUploadError(error), page: where };
+          // The server lost the upload mid-way (tus-js-client only starts anew when HEAD says so):
+          // forget where it was and send the page again from its first byte, once per run.
+          if (attempt === 0 && isGoneUpload(failure)) {
+            await forgetUpload(page.id);
+            continue;
+          }
+          return { complete: false, ...failure };
+        } finally {
+          current = null;
+        }
       }
       bytesOfDonePages += page.size;
       progress.pagesDone += 1;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { saveScreenshot } from './support/browser.ts';
-import { photoVariants, storedPages, type StoredPage } from './support/document-photos.ts';
+import { photoVariants, storedPages, type StoredPage } from './support/photo-variants.ts';
 import { uploadIdOf } from './support/net-proxy.ts';
 import { demoEmails, forwardedMutations, useE2eSuite } from './support/suite.ts';
 import { sessionCookie, settledServerOffsets } from './support/upload-offsets.ts';

@@ -4,7 +4,7 @@ import { addPage, pagesOfDraft, removePage, retakePage } from '../../data/docume
 import { isQuotaError } from '../../data/storage-quota.ts';
 import { useLiveQuery } from '../../data/use-live-query.ts';
 import { useLanguage, useText } from '../../i18n/language.ts';
-import { requiredDocuments, type ClaimType } from '../../../shared/rules/claim-documents.ts';
+import { documentLabel, requiredDocuments, type ClaimType } from '../../../shared/rules/claim-documents.ts';
 import { documentsText } from './documents-text.ts';
 import { IntakeError, takeInPage } from './page-intake.ts';
 import { shrinkInWorker } from './shrink-client.ts';
@@ -19,11 +19,20 @@ export interface DocumentsStepProps {
   cause?: string;
   /** The JHT balance, for the NPWP rule. */
   balance?: number;
+  /** Only these documents (a returned claim retakes just the one the office asked for again). */
+  onlyDocuments?: readonly string[];
+  /** A page the server refused, marked so the participant knows which one to take again. */
+  refused?: { pageId: string; message: string };
   shrink?: (photo: Blob) => Promise<ShrunkPage>;
 }
 
 type Problem = keyof Pick<(typeof documentsText)['id'], 'unreadable' | 'wrongType' | 'pdfTooLarge' | 'storageFull'>;
 const PROBLEM_TEXT: Record<IntakeError['problem'], Problem> = { 'wrong-type': 'wrongType', 'pdf-too-large': 'pdfTooLarge', unreadable: 'unreadable' };
+
+const labelled = (id: string) => {
+  const label = documentLabel(id);
+  return label ? [{ id, label }] : [];
+};
 
 /** Object URLs for the thumbnails, made once per page and released when the page goes. */
 function useThumbnails(pages: DocumentPageRow[] | undefined): Map<string, string> {
@@ -36,10 +45,10 @@ function useThumbnails(pages: DocumentPageRow[] | undefined): Map<string, string
  * The claim's documents, photographed or picked page by page. Everything stays on the phone
  * (IndexedDB), so this works offline; sending is the upload queue's job (client/uploads).
  */
-export function DocumentsStep({ db, draftId, claimType, cause, balance, shrink = shrinkInWorker }: DocumentsStepProps) {
+export function DocumentsStep({ db, draftId, claimType, cause, balance, onlyDocuments, refused, shrink = shrinkInWorker }: DocumentsStepProps) {
   const t = useText(documentsText);
   const language = useLanguage();
-  const documents = requiredDocuments(claimType, cause, { balance });
+  const documents = onlyDocuments ? onlyDocuments.flatMap((id) => labelled(id)) : requiredDocuments(claimType, cause, { balance });
   const pages = useLiveQuery(() => pagesOfDraft(db, draftId), [db, draftId]);
   const thumbnails = useThumbnails(pages);
   const [busy, setBusy] = useState<string | null>(null);
@@ -96,13 +105,18 @@ export function DocumentsStep({ db, draftId, claimType, cause, balance, shrink =
             {own.length > 0 && (
               <ol class="doc-pages">
                 {own.map((page) => (
-                  <li key={page.id} class="doc-page">
+                  <li key={page.id} class={`doc-page${refused?.pageId === page.id ? ' doc-page--refused' : ''}`}>
                     {page.type === 'application/pdf' ? (
                       <span class="doc-thumb doc-thumb--pdf" role="img" aria-label={t.pageLabel(name, page.index + 1)}>
                         {t.pdf}
                       </span>
                     ) : (
                       <img class="doc-thumb" src={thumbnails.get(page.id)} alt={t.pageLabel(name, page.index + 1)} />
+                    )}
+                    {refused?.pageId === page.id && (
+                      <p class="doc-refused" role="alert">
+                        {t.refusedHere(refused.message)}
+                      </p>
                     )}
                     <div class="doc-page-actions">
                       {fileInput(document.id, t.retake, { camera: true, replacing: page.id, extraClass: 'btn--quiet' })}

@@ -1,7 +1,7 @@
 import { defineText } from '../../i18n/language.ts';
 
 /** "140 KB", "1,2 MB": whole kilobytes below a megabyte (what a participant counts in their data plan). */
-function amount(bytes: number, decimalMark: string): string {
+export function amount(bytes: number, decimalMark: string): string {
   const kilobytes = Math.round(bytes / 1024);
   if (kilobytes < 1000) return `${kilobytes} KB`;
   return `${(bytes / 1024 / 1024).toFixed(1).replace('.', decimalMark)} MB`;
@@ -34,6 +34,12 @@ export const documentsText = defineText({
     storageFull: 'Memori ponsel penuh: foto ini belum tersimpan. Foto yang sudah ada tetap aman. Kosongkan ruang, lalu coba lagi.',
     uploadProgress: (counts: UploadCounts) =>
       `Mengunggah ${pageInFlight(counts)} dari ${counts.pagesTotal} halaman · ${amount(counts.bytesDone, ',')} dari ${amount(counts.bytesTotal, ',')}`,
+    /** While waiting nothing is being sent, so the line says what is already on the server. */
+    uploadWaiting: (counts: UploadCounts) => `Terkirim ${counts.pagesDone} dari ${counts.pagesTotal} halaman · ${amount(counts.bytesDone, ',')} dari ${amount(counts.bytesTotal, ',')}`,
+    uploadLabel: 'Unggahan foto dokumen',
+    totals: (documents: number, pages: number, bytes: number) => `${documents} dokumen · ${pages} halaman · ${amount(bytes, ',')}`,
+    onlyRequested: (document: string) => `Foto ulang hanya dokumen ini: ${document}.`,
+    refusedHere: (message: string) => `Foto ini ditolak: ${message} Ambil foto ulang.`,
   },
   en: {
     intro: 'Take a photo of each document. Photos are kept on your phone, so you can take them without internet.',
@@ -51,5 +57,11 @@ export const documentsText = defineText({
     storageFull: 'Phone storage is full: this photo was not saved. Photos taken before are safe. Free some space, then try again.',
     uploadProgress: (counts: UploadCounts) =>
       `Uploading ${pageInFlight(counts)} of ${counts.pagesTotal} pages · ${amount(counts.bytesDone, '.')} of ${amount(counts.bytesTotal, '.')}`,
+    uploadWaiting: (counts: UploadCounts) => `Sent ${counts.pagesDone} of ${counts.pagesTotal} pages · ${amount(counts.bytesDone, '.')} of ${amount(counts.bytesTotal, '.')}`,
+    uploadLabel: 'Document photo upload',
+    totals: (documents: number, pages: number, bytes: number) =>
+      `${documents} ${documents === 1 ? 'document' : 'documents'} · ${pages} ${pages === 1 ? 'page' : 'pages'} · ${amount(bytes, '.')}`,
+    onlyRequested: (document: string) => `Retake only this document: ${document}.`,
+    refusedHere: (message: string) => `This photo was refused: ${message} Take it again.`,
   },
 });

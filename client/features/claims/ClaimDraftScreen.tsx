@@ -6,7 +6,8 @@ import { useLiveQuery } from '../../data/use-live-query.ts';
 import type { DraftRow } from '../../data/local-db.ts';
 import { SyncStatus } from '../../shell/SyncStatus.tsx';
 import type { ClaimDraftData } from './claim-draft-model.ts';
-import { copyRejectedDraft, findClaimDraft } from './claim-drafts.ts';
+import { copyRejectedDraft, findClaimDraft, reopenUploadingDraft } from './claim-drafts.ts';
+import { ClaimUploadPanel } from './ClaimUploadPanel.tsx';
 import { DeleteDraftButton } from './DeleteDraftButton.tsx';
 import { ClaimWizard } from './ClaimWizard.tsx';
 import { claimsText } from './claims-text.ts';
@@ -32,6 +33,15 @@ function DraftOutcome({ draft }: { draft: DraftRow }) {
   const t = useText(claimsText);
   const { route } = useLocation();
   const claim = useLiveQuery(() => localDb.claims.where('draftId').equals(draft.id).first(), [draft.id]);
+  if (draft.state === 'uploading') {
+    return (
+      <>
+        <SyncStatus />
+        <ClaimUploadPanel draft={draft} onRetake={(refused) => void reopenUploadingDraft(localDb, draft.id, Date.now(), refused)} />
+        <p class="muted">{t.queuedNoDelete}</p>
+      </>
+    );
+  }
   if (draft.state === 'queued') {
     return (
       <>

@@ -6,6 +6,9 @@ import { isOnline } from '../../shell/connection.ts';
 import { formatRupiah } from '../../../shared/money/rupiah.ts';
 import { formatShortDate, jakartaDateOf } from '../../../shared/rules/dates.ts';
 import { assessClaim, type ClaimAssessment } from '../../../shared/claims/claim-eligibility.ts';
+import type { RequiredDocument } from '../../../shared/rules/claim-documents.ts';
+import type { DocumentPageRow } from '../../data/local-db.ts';
+import { documentsText } from '../claim-documents/documents-text.ts';
 import { buildClaimArgs, type ClaimDraftData } from './claim-draft-model.ts';
 import { loadLocalClaimFacts } from './claim-local-facts.ts';
 import { ChannelExplanation } from './ClaimOutlookPanel.tsx';
@@ -23,7 +26,47 @@ export function useClaimAssessment(draftId: string, data: ClaimDraftData): Claim
   }, [draftId, JSON.stringify(data)]);
 }
 
-export function ClaimReview({ data, assessment, busy, onSubmit }: { data: ClaimDraftData; assessment: ReturnType<typeof useClaimAssessment>; busy: boolean; onSubmit: () => void }) {
+/** What will be sent: each document with its pages, and the total a participant pays for in data. */
+function ReviewDocuments({ documents, pages }: { documents: RequiredDocument[]; pages: readonly DocumentPageRow[] }) {
+  const t = useText(claimsText);
+  const d = useText(documentsText);
+  const language = useLanguage();
+  const needed = new Set(documents.map((doc) => doc.id));
+  const sent = pages.filter((page) => needed.has(page.documentId));
+  const bytes = sent.reduce((sum, page) => sum + page.size, 0);
+  return (
+    <section class="review-docs" aria-labelledby="review-docs-heading">
+      <h3 id="review-docs-heading">{t.steps.documents}</h3>
+      <ul class="list">
+        {documents.map((doc) => (
+          <li key={doc.id} class="card-row">
+            <span>{doc.label[language]}</span>
+            <span class="muted review-docs__pages">{d.pages(sent.filter((page) => page.documentId === doc.id).length)}</span>
+          </li>
+        ))}
+      </ul>
+      <p class="review-docs__total">
+        <strong>{d.totals(documents.length, sent.length, bytes)}</strong>
+      </p>
+    </section>
+  );
+}
+
+export function ClaimReview({
+  data,
+  assessment,
+  documents,
+  pages,
+  busy,
+  onSubmit,
+}: {
+  data: ClaimDraftData;
+  assessment: ReturnType<typeof useClaimAssessment>;
+  documents: RequiredDocument[];
+  pages: readonly DocumentPageRow[] | undefined;
+  busy: boolean;
+  onSubmit: () => void;
+}) {
   const t = useText(claimsText);
   const language = useLanguage();
   if (assessment === undefined) return <div class="skeleton" aria-busy="true" />;
@@ -56,6 +99,7 @@ export function ClaimReview({ data, assessment, busy, onSubmit }: { data: ClaimD
           </>
         )}
       </dl>
+      {pages === undefined ? <div class="skeleton" aria-busy="true" /> : <ReviewDocuments documents={documents} pages={pages} />}
       {assessment.eligible ? (
         <div class="notice notice--success" role="status">
           <p>{t.review.eligible}</p>

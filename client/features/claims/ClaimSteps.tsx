@@ -1,11 +1,11 @@
 import type { ComponentChildren } from 'preact';
-import { useLanguage, useText } from '../../i18n/language.ts';
+import { useText } from '../../i18n/language.ts';
 import { localDb } from '../../data/local-db-instance.ts';
 import { useLiveQuery } from '../../data/use-live-query.ts';
 import { Field } from '../../ui/Field.tsx';
 import { BANKS } from '../../../shared/ids/bank.ts';
 import { JHT_FULL_CAUSES } from '../../../shared/claims/claim-schemas.ts';
-import { documentsFor, type ClaimDraftData, type StepId } from './claim-draft-model.ts';
+import type { ClaimDraftData, StepId } from './claim-draft-model.ts';
 import type { FieldErrors } from '../../ui/field-errors.ts';
 import { claimsText } from './claims-text.ts';
 
@@ -148,31 +148,8 @@ function FacilityStep({ data, errors, update }: StepProps) {
   return <Field id="facility" label={t.facility} hint={t.facilityHint} value={data.facilityId ?? ''} error={errors.facilityId} onInput={(e) => update({ facilityId: e.currentTarget.value })} />;
 }
 
-function DocumentsStep({ data, errors, update }: StepProps) {
-  const t = useText(claimsText);
-  const language = useLanguage();
-  const confirmed = new Set(data.documentsConfirmed ?? []);
-  const toggle = (id: string, on: boolean) => {
-    const next = new Set(confirmed);
-    if (on) next.add(id);
-    else next.delete(id);
-    update({ documentsConfirmed: [...next] });
-  };
-  return (
-    <fieldset class="choice-group check-list">
-      <legend>{t.documentsIntro}</legend>
-      {documentsFor(data).map((doc) => (
-        <label key={doc.id}>
-          <input type="checkbox" checked={confirmed.has(doc.id)} onChange={(e) => toggle(doc.id, e.currentTarget.checked)} />
-          <span>{doc.label[language]}</span>
-        </label>
-      ))}
-      <ErrorText message={errors.documentsConfirmed} id="documents-error" />
-    </fieldset>
-  );
-}
-
-export const STEP_COMPONENTS: Record<Exclude<StepId, 'review'>, (props: StepProps) => preact.JSX.Element> = {
+/** The wizard's own steps; the documents step is the lazy DocumentsStep (client/features/claim-documents) and the review its own screen. */
+export const STEP_COMPONENTS: Record<Exclude<StepId, 'review' | 'documents'>, (props: StepProps) => preact.JSX.Element> = {
   card: CardStep,
   cause: CauseStep,
   percent: PercentStep,
@@ -180,5 +157,4 @@ export const STEP_COMPONENTS: Record<Exclude<StepId, 'review'>, (props: StepProp
   bank: BankStep,
   accident: AccidentStep,
   facility: FacilityStep,
-  documents: DocumentsStep,
 };

@@ -1,10 +1,15 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { ErrorBoundary } from 'preact-iso';
 import { useLanguage, useText } from '../../i18n/language.ts';
 import { localDb } from '../../data/local-db-instance.ts';
+import { useLiveQuery } from '../../data/use-live-query.ts';
+import { pagesOfDraft } from '../../data/document-pages.ts';
 import { requestSync } from '../../sync/sync-client.ts';
-import { buildClaimArgs, CLAIM_STEPS, validateStep, type ClaimDraftData } from './claim-draft-model.ts';
+import { queueClaimAfterUploads } from '../../uploads/claim-uploads.ts';
+import { LazyDocumentsStep } from '../claim-documents/lazy-documents-step.ts';
+import { balanceForChecklist, buildClaimArgs, CLAIM_STEPS, documentCauseOf, documentsFor, documentsWithPages, validateStep, type ClaimDraftData, type StepContext } from './claim-draft-model.ts';
 import type { FieldErrors } from '../../ui/field-errors.ts';
-import { findClaimDraft, queueClaim, saveClaimDraft } from './claim-drafts.ts';
+import { findClaimDraft, keepOnlyDocuments, saveClaimDraft } from './claim-drafts.ts';
 import { ClaimReview, useClaimAssessment } from './ClaimReview.tsx';
 import { STEP_COMPONENTS } from './ClaimSteps.tsx';
 import { DeleteDraftButton } from './DeleteDraftButton.tsx';
@@ -47,8 +52,17 @@ function WizardForm({ draftId, saved }: { draftId: string; saved: SavedDraft }) 
   const steps = CLAIM_STEPS[data.type];
   const step = steps[Math.min(stepIndex, steps.length - 1)]!;
   const assessment = useClaimAssessment(draftId, data);
+  const documents = useDocumentsContext(draftId, data.kpj);
+  const context: StepContext = { pages: documents?.pages, balance: documents?.balance };
 
   useEffect(() => headingRef.current?.focus(), [stepIndex]);
+  // Fetched while the participant fills the first steps, so the documents step opens at once (also offline).
+  useEffect(() => void LazyDocumentsStep.preload().catch(() => undefined), []);
+  // `documentsConfirmed` records the documents that have pages; kept in step with what is photographed.
+  const withPages = documents && documentsWithPages(data, context);
+  useEffect(() => {
+    if (withPages && withPages.join() !== (data.documentsConfirmed ?? []).join()) update({ documentsConfirmed: withPages });
+  }, [withPages?.join()]);
 
   function update(changes: Partial<ClaimDraftData>) {
     const next = { ...data, ...changes };
@@ -58,7 +72,7 @@ function WizardForm({ draftId, saved }: { draftId: string; saved: SavedDraft }) 
 
   function go(delta: number) {
     if (delta > 0) {
-      const problems = validateStep(step, data, language);
+      const problems = validateStep(step, data, language, context);
       setErrors(problems);
       if (Object.keys(problems).length > 0) return;
     }
@@ -68,17 +82,43 @@ function WizardForm({ draftId, saved }: { draftId: string; saved: SavedDraft }) 
   }
 
   async function submit() {
-    const built = buildClaimArgs(draftId, data, language);
+    // Read the pages again: another tab may have removed one since this screen last rendered.
+    const pages = await pagesOfDraft(localDb, draftId);
+    const fresh: StepContext = { pages, balance: documents?.balance };
+    const missing = validateStep('documents', data, language, fresh);
+    if (Object.keys(missing).length > 0) {
+      setErrors(missing);
+      return go(steps.indexOf('documents') - stepIndex);
+    }
+    const built = buildClaimArgs(draftId, { ...data, documentsConfirmed: documentsWithPages(data, fresh) }, language);
     if (!built.ok) {
       setErrors(built.errors);
       return;
     }
     setBusy(true);
-    await queueClaim(localDb, built.args, t.types[data.type].name, Date.now());
+    // Pages of a document the claim no longer needs (the cause changed after they were taken) are not sent.
+    await keepOnlyDocuments(localDb, draftId, documentsFor(data, fresh.balance).map((doc) => doc.id));
+    await queueClaimAfterUploads(localDb, { draftId, args: built.args, label: t.types[data.type].name }, Date.now());
     requestSync();
   }
 
-  const StepBody = step === 'review' ? null : STEP_COMPONENTS[step];
+  const StepBody = step === 'review' || step === 'documents' ? null : STEP_COMPONENTS[step];
+  const stepContent = StepBody ? (
+    <StepBody data={data} errors={errors} update={update} />
+  ) : step === 'documents' ? (
+    <>
+      <ErrorBoundary>
+        <LazyDocumentsStep db={localDb} draftId={draftId} claimType={data.type} cause={documentCauseOf(data)} balance={balanceForChecklist(data.type, documents?.balance)} refused={data.refusedPage} />
+      </ErrorBoundary>
+      {errors.documents && (
+        <p class="notice notice--error" id="documents-error" role="alert">
+          {errors.documents}
+        </p>
+      )}
+    </>
+  ) : (
+    <ClaimReview data={data} assessment={assessment} documents={documentsFor(data, documents?.balance)} pages={documents?.pages} busy={busy} onSubmit={() => void submit()} />
+  );
   return (
     <form class="card" onSubmit={(e) => (e.preventDefault(), go(1))} noValidate>
       <p class="muted">{t.stepOf(stepIndex + 1, steps.length)}</p>
@@ -88,7 +128,7 @@ function WizardForm({ draftId, saved }: { draftId: string; saved: SavedDraft }) 
       <h2 ref={headingRef} tabIndex={-1} style={{ marginTop: 'var(--space-4)' }}>
         {t.steps[step]}
       </h2>
-      {StepBody ? <StepBody data={data} errors={errors} update={update} /> : <ClaimReview data={data} assessment={assessment} busy={busy} onSubmit={() => void submit()} />}
+      {stepContent}
       {step === 'card' && data.kpj && <ClaimOutlookPanel draftId={draftId} type={data.type} kpj={data.kpj} />}
       <p class="muted">{t.saved}</p>
       <div class="row">
@@ -106,4 +146,12 @@ function WizardForm({ draftId, saved }: { draftId: string; saved: SavedDraft }) 
       </div>
     </form>
   );
+}
+
+/** The draft's photographed pages and the chosen card's balance (for the NPWP rule), live. */
+function useDocumentsContext(draftId: string, kpj: string | undefined) {
+  return useLiveQuery(async () => {
+    const [pages, balance] = await Promise.all([pagesOfDraft(localDb, draftId), kpj ? localDb.balances.where('kpj').equals(kpj).first() : undefined]);
+    return { pages, balance: balance?.total };
+  }, [draftId, kpj]);
 }

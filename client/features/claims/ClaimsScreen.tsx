@@ -8,6 +8,7 @@ import { formatShortDate } from '../../../shared/rules/dates.ts';
 import type { ClaimStatus, ClaimType } from '../../../shared/claims/claim-schemas.ts';
 import type { ClaimDraftData } from './claim-draft-model.ts';
 import { listClaimDrafts } from './claim-drafts.ts';
+import { ClaimUploadPanel } from './ClaimUploadPanel.tsx';
 import { claimsText } from './claims-text.ts';
 
 export function ClaimsScreen() {
@@ -46,8 +47,9 @@ export function ClaimsScreen() {
                       <br />
                       <span class="muted">{draftData.kpj ? `KPJ ${draftData.kpj}` : formatShortDate(new Date(draft.updatedAt).toISOString().slice(0, 10), language)}</span>
                     </span>
-                    <span class={`badge ${draft.state === 'rejected' ? 'badge--error' : draft.state === 'queued' ? 'badge--waiting' : 'badge--inactive'}`}>{t.state[draft.state]}</span>
+                    <span class={`badge ${draft.state === 'rejected' ? 'badge--error' : draft.state === 'queued' || draft.state === 'uploading' ? 'badge--waiting' : 'badge--inactive'}`}>{t.state[draft.state]}</span>
                   </a>
+                  {draft.state === 'uploading' && <ClaimUploadPanel draft={draft} compact />}
                 </li>
               );
             })}

@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { BankAccountSchema } from '../../../shared/ids/bank.ts';
 import type { JHT_FULL_CAUSES} from '../../../shared/claims/claim-schemas.ts';
 import { ClaimSubmitArgsSchema, JkkArgsSchema, type ClaimSubmitArgs, type ClaimType } from '../../../shared/claims/claim-schemas.ts';
-import { requiredDocuments } from '../../../shared/rules/claim-documents.ts';
+import { documentCauseOf, requiredClaimDocuments } from '../../../shared/claims/claim-document-check.ts';
 import type { Language } from '../../i18n/language.ts';
 import { fieldErrorsFrom, type FieldErrors } from '../../ui/field-errors.ts';
 import { claimFieldHelp } from './claim-field-help.ts';
@@ -22,6 +22,18 @@ export interface ClaimDraftData {
   description?: string;
   onTheWayToWork?: boolean;
   facilityId?: string;
+  /** A page the server refused while sending; the documents step marks it until it is retaken. */
+  refusedPage?: { pageId: string; message: string };
+}
+
+/**
+ * What a step check reads besides the answers: the pages photographed for the draft (they live
+ * in their own table, client/data/document-pages.ts) and the chosen card's balance, which
+ * decides whether NPWP is asked for.
+ */
+export interface StepContext {
+  pages?: readonly { id: string; documentId: string }[];
+  balance?: number;
 }
 
 export type StepId = 'card' | 'cause' | 'percent' | 'commitment' | 'bank' | 'accident' | 'facility' | 'documents' | 'review';
@@ -36,14 +48,27 @@ export const CLAIM_STEPS: Record<ClaimType, StepId[]> = {
 
 const accidentFields = v.pick(JkkArgsSchema, ['accidentDate', 'accidentTime', 'place', 'description', 'onTheWayToWork']);
 
-/** The documents the chosen claim needs, for the checklist and for the step check. */
-export function documentsFor(data: ClaimDraftData) {
-  const cause = data.type === 'JHT_PARTIAL' && data.percent === 30 ? 'HOUSING' : data.type === 'JKK' && data.onTheWayToWork ? 'ROAD_ACCIDENT' : data.cause;
-  return requiredDocuments(data.type, cause);
+/** The cause as shared/rules/claim-documents.ts reads it, read the same way the server reads it. */
+export { documentCauseOf };
+
+/** The documents the chosen claim needs, for the documents step, its check and the review: the server's own checklist. */
+export function documentsFor(data: ClaimDraftData, balance?: number) {
+  return requiredClaimDocuments(data, balance);
+}
+
+/** The balance the checklist reads: the JHT balance, for JHT claims only (JKP and JKK are not paid from it). */
+export const balanceForChecklist = (type: ClaimDraftData['type'], balance: number | undefined) => (type === 'JHT_FULL' || type === 'JHT_PARTIAL' ? balance : undefined);
+
+/** The required documents that have at least one page: what `documentsConfirmed` records. */
+export function documentsWithPages(data: ClaimDraftData, context: StepContext): string[] {
+  const photographed = new Set((context.pages ?? []).map((page) => page.documentId));
+  return documentsFor(data, context.balance)
+    .map((doc) => doc.id)
+    .filter((id) => photographed.has(id));
 }
 
 /** Checks one step with the same shared schemas the server uses; empty means the step is complete. */
-export function validateStep(step: StepId, data: ClaimDraftData, language: Language = 'id'): FieldErrors {
+export function validateStep(step: StepId, data: ClaimDraftData, language: Language = 'id', context: StepContext = {}): FieldErrors {
   const help = claimFieldHelp[language];
   const need = (field: keyof typeof help.fields): FieldErrors => ({ [field]: help.fields[field] });
   switch (step) {
@@ -62,9 +87,11 @@ export function validateStep(step: StepId, data: ClaimDraftData, language: Langu
     case 'facility':
       return (data.facilityId?.trim().length ?? 0) >= 3 ? {} : need('facilityId');
     case 'documents': {
-      const confirmed = new Set(data.documentsConfirmed ?? []);
-      const missing = documentsFor(data).filter((doc) => !confirmed.has(doc.id));
-      return missing.length === 0 ? {} : { documentsConfirmed: help.documentsMissing(missing.length) };
+      const photographed = new Set(documentsWithPages(data, context));
+      const missing = documentsFor(data, context.balance).filter((doc) => !photographed.has(doc.id));
+      if (missing.length > 0) return { documents: help.documentsMissing(missing.map((doc) => doc.label[language])) };
+      const refusedStill = data.refusedPage && (context.pages ?? []).some((page) => page.id === data.refusedPage!.pageId);
+      return refusedStill ? { documents: help.retakeRefused } : {};
     }
     case 'review':
       return {};

@@ -1,8 +1,9 @@
-import type { DraftRow, JmoDb } from '../../data/local-db.ts';
+import type { DocumentPageRow, DraftRow, JmoDb } from '../../data/local-db.ts';
 import { draftsOfKind, queueDraft, settleDraft } from '../../data/drafts.ts';
+import { deletePagesOfDraft, uploadFingerprint } from '../../data/document-pages.ts';
 import type { MutationOutcomeHooks } from '../../sync/outbox.ts';
 import type { ClaimSubmitArgs, ClaimType } from '../../../shared/claims/claim-schemas.ts';
-import type { ClaimDraftData } from './claim-draft-model.ts';
+import { CLAIM_STEPS, type ClaimDraftData } from './claim-draft-model.ts';
 
 const CLAIM_DRAFT_KIND = 'claim';
 
@@ -62,19 +63,60 @@ export async function saveClaimDraft(db: JmoDb, id: string, changes: { data?: Cl
   });
 }
 
-/** Queues the claim; the draft id travels with it so the server can never make two claims of it. */
+/** Queues a claim that has no pages to wait for; the draft id travels with it so the server can never make two claims of it. */
 export function queueClaim(db: JmoDb, args: ClaimSubmitArgs, label: string, now: number): Promise<number> {
   return queueDraft(db, { name: 'claim.submit', args, label, draftId: args.draftId }, now);
+}
+
+/**
+ * Pages of documents the claim no longer lists (the participant changed the cause after taking
+ * them) are dropped before sending: they would cost data and the office does not ask for them.
+ */
+export async function keepOnlyDocuments(db: JmoDb, draftId: string, documentIds: readonly string[]): Promise<void> {
+  const keep = new Set(documentIds);
+  await db.transaction('rw', db.documentPages, db.uploadUrls, async () => {
+    const stale = await db.documentPages
+      .where('draftId')
+      .equals(draftId)
+      .filter((page) => !keep.has(page.documentId))
+      .primaryKeys();
+    await db.uploadUrls.where('fingerprint').anyOf(stale.map(uploadFingerprint)).delete();
+    await db.documentPages.bulkDelete(stale);
+  });
+}
+
+/**
+ * A claim waiting for its photos goes back to the wizard's documents step: to retake a page
+ * the server refused, or because the participant wants to change something before it leaves.
+ * Its mutation is not queued yet, so nothing was sent that could be taken back; a draft the
+ * upload stage queued meanwhile stays queued (this returns false). Pages already on the
+ * server stay marked as sent and are not sent again.
+ */
+export async function reopenUploadingDraft(db: JmoDb, id: string, now: number, refused?: { pageId: string; message: string }): Promise<boolean> {
+  return db.transaction('rw', db.drafts, async () => {
+    const draft = await db.drafts.get(id);
+    if (draft?.kind !== CLAIM_DRAFT_KIND || draft.state !== 'uploading') return false;
+    const data = draft.data as unknown as ClaimDraftData;
+    const step = Math.max(0, CLAIM_STEPS[data.type].indexOf('documents'));
+    const reopened: DraftRow = { ...draft, state: 'editing', step, data: { ...draft.data, refusedPage: refused }, updatedAt: now };
+    delete reopened.pendingMutation;
+    delete reopened.upload;
+    await db.drafts.put(reopened);
+    return true;
+  });
 }
 
 /** Whether the participant may delete this draft: not while its mutation is on its way. */
 const isDeletableDraft = (draft: DraftRow) => draft.state === 'editing' || draft.state === 'rejected';
 
 export async function deleteClaimDraft(db: JmoDb, id: string): Promise<void> {
-  await db.transaction('rw', db.drafts, async () => {
+  await db.transaction('rw', db.drafts, db.documentPages, db.uploadUrls, async () => {
     // Queued drafts stay: their mutation is on its way and the result must find them.
     const draft = await db.drafts.get(id);
-    if (draft?.kind === CLAIM_DRAFT_KIND && isDeletableDraft(draft)) await db.drafts.delete(id);
+    if (draft?.kind !== CLAIM_DRAFT_KIND || !isDeletableDraft(draft)) return;
+    await db.drafts.delete(id);
+    // Its photos go in the same transaction: megabytes of someone's ID card must not outlive the draft.
+    await deletePagesOfDraft(db, id);
   });
 }
 
@@ -84,9 +126,16 @@ export async function deleteClaimDraft(db: JmoDb, id: string): Promise<void> {
  */
 export async function copyRejectedDraft(db: JmoDb, draft: DraftRow, now: number, randomUUID: () => string): Promise<string> {
   const id = randomUUID();
-  await db.transaction('rw', db.drafts, async () => {
-    await db.drafts.add({ id, kind: CLAIM_DRAFT_KIND, state: 'editing', data: draft.data, step: 0, createdAt: now, updatedAt: now });
-    if (draft.state === 'rejected') await db.drafts.delete(draft.id);
+  await db.transaction('rw', db.drafts, db.documentPages, db.uploadUrls, async () => {
+    const { refusedPage: _refused, ...data } = draft.data;
+    await db.drafts.add({ id, kind: CLAIM_DRAFT_KIND, state: 'editing', data, step: 0, createdAt: now, updatedAt: now });
+    // The photos come along, as new uploads: the server ties an upload to the draft it was made for.
+    const pages = await db.documentPages.where('draftId').equals(draft.id).toArray();
+    await db.documentPages.bulkAdd(pages.map((page): DocumentPageRow => ({ ...page, id: randomUUID(), draftId: id, createdAt: now, uploadState: 'pending', uploadedBytes: 0, uploadUrl: undefined })));
+    if (draft.state === 'rejected') {
+      await db.drafts.delete(draft.id);
+      await deletePagesOfDraft(db, draft.id);
+    }
   });
   return id;
 }

@@ -18,7 +18,8 @@ export const claimFieldHelp = defineText({
       description: 'Ceritakan kejadiannya, minimal 20 huruf.',
       facilityId: 'Tulis nama klinik atau rumah sakit PLKK.',
     },
-    documentsMissing: (count: number) => `Centang semua dokumen yang sudah Anda siapkan (${count} belum).`,
+    documentsMissing: (names: string[]) => `Foto belum ada untuk: ${names.join('; ')}. Setiap dokumen perlu minimal 1 halaman.`,
+    retakeRefused: 'Foto ulang halaman yang ditolak (bertanda merah), atau hapus halaman itu.',
   },
   en: {
     fields: {
@@ -36,6 +37,7 @@ export const claimFieldHelp = defineText({
       description: 'Describe what happened, at least 20 letters.',
       facilityId: 'Enter the name of the PLKK clinic or hospital.',
     },
-    documentsMissing: (count: number) => `Tick every document you have prepared (${count} not yet).`,
+    documentsMissing: (names: string[]) => `No photo yet of: ${names.join('; ')}. Every document needs at least 1 page.`,
+    retakeRefused: 'Retake the refused page (marked in red), or remove it.',
   },
 });

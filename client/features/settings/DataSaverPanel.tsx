@@ -8,6 +8,7 @@ import { readSignedInEmail } from '../../data/session-state.ts';
 import { formatRupiah } from '../../../shared/money/rupiah.ts';
 import { formatBytes } from './format-bytes.ts';
 import { settingsText } from './settings-text.ts';
+import { UploadWifiChoice } from './UploadWifiChoice.tsx';
 
 /** The "Hemat data" switch and what this app cost in data this month. */
 export function DataSaverPanel() {
@@ -43,6 +44,7 @@ export function DataSaverPanel() {
         {t.dataSaverMeaning}
       </p>
       {choice === 'auto' && dataSaver.value && <p class="muted">{t.dataSaverAuto}</p>}
+      <UploadWifiChoice />
       <h3>{t.dataUse}</h3>
       <p class="data-use" data-bytes={usedBytes ?? undefined}>
         {usedBytes === null ? '…' : t.dataUseAmount(formatBytes(usedBytes, language), cost)}

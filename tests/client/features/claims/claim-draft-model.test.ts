@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildClaimArgs, validateStep, type ClaimDraftData } from '../../../../client/features/claims/claim-draft-model.ts';
+import { buildClaimArgs, documentCauseOf, documentsFor, documentsWithPages, validateStep, type ClaimDraftData } from '../../../../client/features/claims/claim-draft-model.ts';
 
 const draftId = '8c2f4a8e-1d7b-4c1e-9c55-0f3f5d2b7a11';
 const jhtFull: ClaimDraftData = {
@@ -19,10 +19,38 @@ describe('claim draft steps', () => {
     });
   });
 
-  it('requires every listed document to be ticked, including the PHK proof for a lay-off', () => {
-    const missingPhkProof = { ...jhtFull, documentsConfirmed: ['KTP', 'KK', 'KPJ', 'BUKU_TABUNGAN'] };
-    expect(validateStep('documents', missingPhkProof).documentsConfirmed).toContain('1 belum');
-    expect(validateStep('documents', jhtFull)).toEqual({});
+  it('requires a photographed page of every listed document, including the PHK proof for a lay-off, and names what is missing', () => {
+    const page = (documentId: string, n = 0) => ({ id: `${documentId}-${n}`, documentId });
+    const base = ['KTP', 'KK', 'KPJ', 'BUKU_TABUNGAN'].map((id) => page(id));
+    // Ticks alone no longer count: the step reads the pages.
+    expect(validateStep('documents', jhtFull, 'id', { pages: base }).documents).toBe(
+      'Foto belum ada untuk: Bukti PHK (surat PHK, perjanjian bersama, atau putusan pengadilan). Setiap dokumen perlu minimal 1 halaman.',
+    );
+    expect(validateStep('documents', jhtFull, 'id', { pages: [...base, page('BUKTI_PHK'), page('BUKTI_PHK', 1)] })).toEqual({});
+    expect(validateStep('documents', jhtFull, 'id').documents).toContain('KTP elektronik');
+    expect(validateStep('documents', jhtFull, 'en', { pages: base.slice(1) }).documents).toMatch(/^No photo yet of: Electronic ID card/);
+  });
+
+  it('asks for NPWP above Rp50 juta on the chosen card, and records only documents that have pages', () => {
+    const pages = ['KTP', 'KK', 'KPJ', 'BUKU_TABUNGAN', 'BUKTI_PHK', 'SURAT_BERHENTI'].map((documentId) => ({ id: documentId, documentId }));
+    expect(validateStep('documents', jhtFull, 'id', { pages, balance: 50_000_000 })).toEqual({});
+    expect(validateStep('documents', jhtFull, 'id', { pages, balance: 50_000_001 }).documents).toContain('NPWP');
+    // SURAT_BERHENTI belongs to a resignation, not this lay-off: it is not recorded as confirmed.
+    expect(documentsWithPages(jhtFull, { pages })).toEqual(['KTP', 'KK', 'KPJ', 'BUKU_TABUNGAN', 'BUKTI_PHK']);
+  });
+
+  it('keeps a page the server refused from passing the step until it is retaken', () => {
+    const pages = ['KTP', 'KK', 'KPJ', 'BUKU_TABUNGAN', 'BUKTI_PHK'].map((documentId) => ({ id: documentId, documentId }));
+    const refused = { ...jhtFull, refusedPage: { pageId: 'KTP', message: 'Jenis berkas tidak diterima.' } };
+    expect(validateStep('documents', refused, 'id', { pages }).documents).toMatch(/ditolak/);
+    expect(validateStep('documents', refused, 'id', { pages: pages.map((page) => (page.id === 'KTP' ? { ...page, id: 'KTP-new' } : page)) })).toEqual({});
+  });
+
+  it('reads the cause as the checklist does: housing for 30 %, a police report for a road accident', () => {
+    expect(documentCauseOf({ type: 'JHT_PARTIAL', percent: 30 })).toBe('HOUSING');
+    expect(documentCauseOf({ type: 'JHT_PARTIAL', percent: 10 })).toBeUndefined();
+    expect(documentsFor({ type: 'JKK', onTheWayToWork: true }).map((doc) => doc.id)).toContain('LAPORAN_POLISI');
+    expect(documentsFor({ type: 'JKK', onTheWayToWork: false }).map((doc) => doc.id)).not.toContain('LAPORAN_POLISI');
   });
 
   it('checks the accident story with the server’s own schema', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { copyRejectedDraft, deleteClaimDraft, findClaimDraft, openClaimDraft, saveClaimDraft, listClaimDrafts } from '../../../../client/features/claims/claim-drafts.ts';
+import { copyRejectedDraft, deleteClaimDraft, findClaimDraft, keepOnlyDocuments, openClaimDraft, reopenUploadingDraft, saveClaimDraft, listClaimDrafts } from '../../../../client/features/claims/claim-drafts.ts';
+import { addPage, pagesOfDraft, uploadFingerprint } from '../../../../client/data/document-pages.ts';
 import { createComplaintDraft, listComplaintDrafts, queueComplaint, saveComplaintDraft } from '../../../../client/features/complaints/complaint-drafts.ts';
 import { loadLocalClaimFacts } from '../../../../client/features/claims/claim-local-facts.ts';
 import { dewiProfile, freshLocalDb, laidOffCard } from '../../support/local-rows.ts';
@@ -68,5 +69,63 @@ describe('claim drafts do not pile up', () => {
     await db.drafts.update(refused, { state: 'rejected', data: { type: 'JHT_FULL', kpj: '99123456789', cause: 'PHK' } });
     const copy = await copyRejectedDraft(db, (await db.drafts.get(refused))!, 2_000, uuid);
     expect((await listClaimDrafts(db)).map((d) => [d.id, d.state, d.data.cause])).toEqual([[copy, 'editing', 'PHK']]);
+  });
+});
+
+const photo = (text: string) => new Blob([text], { type: 'image/webp' });
+
+describe('claim drafts and their photographed pages', () => {
+  it('drops the pages of documents the claim no longer needs, with their resume records, before sending', async () => {
+    const db = await freshLocalDb();
+    const id = await openClaimDraft(db, 'JHT_FULL', [], 1_000, uuid);
+    const ktp = await addPage(db, { draftId: id, documentId: 'KTP', blob: photo('ktp') }, 1_000, uuid);
+    const letter = await addPage(db, { draftId: id, documentId: 'SURAT_BERHENTI', blob: photo('paklaring') }, 1_000, uuid);
+    await db.uploadUrls.add({ key: 'tus::1', fingerprint: uploadFingerprint(letter), upload: { size: 9, metadata: {}, creationTime: '', uploadUrl: '/api/uploads/x', parallelUploadUrls: null, urlStorageKey: 'tus::1' } } as never);
+    const other = await openClaimDraft(db, 'JKP', [], 1_000, uuid);
+    await addPage(db, { draftId: other, documentId: 'SURAT_BERHENTI', blob: photo('other draft') }, 1_000, uuid);
+    await keepOnlyDocuments(db, id, ['KTP', 'KK', 'BUKTI_PHK']);
+    expect((await pagesOfDraft(db, id)).map((page) => page.id)).toEqual([ktp]);
+    expect(await db.uploadUrls.count()).toBe(0);
+    expect(await pagesOfDraft(db, other)).toHaveLength(1);
+  });
+
+  it('takes a draft waiting for its uploads back to the documents step, marking the refused page; a queued one stays queued', async () => {
+    const db = await freshLocalDb();
+    const id = await openClaimDraft(db, 'JKK', [], 1_000, uuid);
+    await db.drafts.update(id, { state: 'uploading', step: 4, pendingMutation: { name: 'claim.submit', args: {}, label: 'JKK' }, upload: { pagesDone: 1, pagesTotal: 2, bytesDone: 1, bytesTotal: 2, state: 'refused', updatedAt: 1 } });
+    expect(await reopenUploadingDraft(db, id, 2_000, { pageId: 'p2', message: 'Jenis berkas tidak diterima.' })).toBe(true);
+    const reopened = (await db.drafts.get(id))!;
+    expect(reopened).toMatchObject({ state: 'editing', step: 3, data: { type: 'JKK', refusedPage: { pageId: 'p2', message: 'Jenis berkas tidak diterima.' } } });
+    expect(reopened.pendingMutation).toBeUndefined();
+    expect(reopened.upload).toBeUndefined();
+
+    await db.drafts.update(id, { state: 'queued' });
+    expect(await reopenUploadingDraft(db, id, 3_000)).toBe(false);
+    expect((await db.drafts.get(id))?.state).toBe('queued');
+  });
+
+  it('copies the photos of a refused claim into its fixable copy as new uploads, and the refused one’s pages go with it', async () => {
+    const db = await freshLocalDb();
+    const refused = await openClaimDraft(db, 'JHT_FULL', [], 1_000, uuid);
+    await addPage(db, { draftId: refused, documentId: 'KTP', blob: photo('ktp') }, 1_000, uuid);
+    const [sent] = await pagesOfDraft(db, refused);
+    await db.documentPages.update(sent!.id, { uploadState: 'done', uploadedBytes: 3, uploadUrl: '/api/uploads/abc' });
+    await db.drafts.update(refused, { state: 'rejected' });
+    const copy = await copyRejectedDraft(db, (await db.drafts.get(refused))!, 2_000, uuid);
+    const copied = await pagesOfDraft(db, copy);
+    expect(copied).toHaveLength(1);
+    expect(copied[0]).toMatchObject({ documentId: 'KTP', index: 0, uploadState: 'pending', uploadedBytes: 0, draftId: copy });
+    expect(copied[0]!.id).not.toBe(sent!.id);
+    expect(copied[0]!.uploadUrl).toBeUndefined();
+    expect(await copied[0]!.blob.text()).toBe('ktp');
+    expect(await pagesOfDraft(db, refused)).toEqual([]);
+  });
+
+  it('deletes a draft’s photos with the draft', async () => {
+    const db = await freshLocalDb();
+    const id = await openClaimDraft(db, 'JHT_FULL', [], 1_000, uuid);
+    await addPage(db, { draftId: id, documentId: 'KTP', blob: photo('ktp') }, 1_000, uuid);
+    await deleteClaimDraft(db, id);
+    expect(await db.documentPages.count()).toBe(0);
   });
 });

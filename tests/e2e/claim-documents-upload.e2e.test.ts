@@ -60,7 +60,7 @@ describe('a JHT claim with photographed documents over a network cut mid-upload'
     }
     await page.getByRole('button', { name: 'Lanjut' }).click();
     await page.getByText('Syarat terpenuhi').waitFor();
-    await page.getByRole('button', { name: /Kirim/ }).click();
+    await page.getByRole('button', { name: /Kirim klaim|kirim saat online/ }).click();
 
     // Kirim pressed with no signal: the draft waits, and not one byte or mutation left the phone.
     await page.getByText(/dari \d+ halaman/).first().waitFor({ timeout: 15_000 });
@@ -121,9 +121,14 @@ describe('a JHT claim with photographed documents over a network cut mid-upload'
     }
     expect(resentBytes).toBeGreaterThanOrEqual(missingAtCut);
     expect(resentBytes).toBeLessThanOrEqual(missingAtCut + chunkBytes);
+    // From the data plan's side: everything the phone sent, cut chunk included, is the pages plus at most one chunk.
+    const wastedBytes = totalBytesAtCut + resentBytes - totalBytes;
+    expect(wastedBytes).toBeLessThanOrEqual(chunkBytes);
     console.info(
       `[claim-documents-upload] pages ${pages.length}, total ${totalBytes} B; at the cut: proxy received ${totalBytesAtCut} B, server held ${heldAtCut} B, missing ${missingAtCut} B; ` +
-        `sent after the cut ${resentBytes} B (${resentBytes - missingAtCut} B more than missing); largest chunk ${chunkBytes} B; upload requests ${suite.proxy.uploads.length}`,
+        `cut request: PATCH at offset ${cutRequest.offset} of a ${cutRequest.declared} B chunk, ${cutRequest.bytes} B of it through; ` +
+        `sent after the cut ${resentBytes} B (${resentBytes - missingAtCut} B more than missing); sent in all ${totalBytesAtCut + resentBytes} B (${wastedBytes} B more than the pages); largest chunk ${chunkBytes} B; ` +
+        `chunks ${suite.proxy.uploads.filter((request) => request.method === 'PATCH').map((request) => request.bytes).join(', ')}; upload requests ${suite.proxy.uploads.length}`,
     );
 
     // Exactly once: one claim.submit went out, one claim is on the server, for this draft.

@@ -13,7 +13,7 @@ export interface PhotoFile {
  * Distinct full-size phone photos made from the committed paklaring photo, in the browser (no
  * image tool needed on the machine): each is stamped with its own label and tilted a little, so
  * every page shrinks to different bytes and a page stored under the wrong document would show
- * in the hashes. 3000×4000 JPEGs, as a phone camera gives them.
+ * in the hashes. 3000×4000 JPEGs with grain, as a phone camera gives them.
  */
 export async function photoVariants(page: Page, labels: readonly string[]): Promise<PhotoFile[]> {
   const source = readFileSync(PAKLARING_PHOTO).toString('base64');
@@ -31,6 +31,26 @@ export async function photoVariants(page: Page, labels: readonly string[]): Prom
         context.rotate(((index % 2 === 0 ? 1 : -1) * (index + 1) * Math.PI) / 360);
         context.drawImage(photo, -photo.width / 2, -photo.height / 2);
         context.setTransform(1, 0, 0, 1, 0, 0);
+        // Sensor grain in 4×4 blotches (it survives the shrink's downscale), seeded per photo:
+        // a page then shrinks to ~150 KB like a real phone shot, not to the ~60 KB of the clean
+        // fixture, so one page takes more than one upload chunk.
+        const pixels = context.getImageData(0, 0, canvas.width, canvas.height);
+        let seed = index + 1;
+        for (let y = 0; y < canvas.height; y += 4) {
+          for (let x = 0; x < canvas.width; x += 4) {
+            seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+            const grain = (seed / 0x7fffffff - 0.5) * 15;
+            for (let dy = 0; dy < 4 && y + dy < canvas.height; dy++) {
+              for (let dx = 0; dx < 4 && x + dx < canvas.width; dx++) {
+                const at = ((y + dy) * canvas.width + x + dx) * 4;
+                pixels.data[at] += grain;
+                pixels.data[at + 1] += grain;
+                pixels.data[at + 2] += grain;
+              }
+            }
+          }
+        }
+        context.putImageData(pixels, 0, 0);
         context.fillStyle = 'rgba(180, 20, 20, 0.85)';
         context.font = 'bold 150px sans-serif';
         context.fillText(label, 360, 3500);

@@ -89,6 +89,8 @@ export function createApp(deps: AppDeps, options: { testMutations?: MutationDefi
       // same-origin, not no-referrer: under no-referrer browsers send "Origin: null" with form posts,
       // which would make our own back-office forms indistinguishable from cross-site ones.
       referrerPolicy: 'same-origin',
+      // A route that sets its own stricter header keeps it (the office's page bytes add `sandbox`).
+      overwrite: false,
     }),
   );
   app.use('*', allowOnlyKnownHosts(deps.config));

@@ -68,6 +68,8 @@ export interface ClaimRecord {
   approvedAmount: number | null;
   tax: number | null;
   status: string;
+  /** The checklist document the office asked to be photographed again (status RETURNED), else null. */
+  requestedDocumentId: string | null;
   createdAt: string;
 }
 

@@ -9,6 +9,8 @@ import { maskNik } from '../../../shared/ids/nik.ts';
 import { advanceClaim, NEXT_STATUSES } from '../claims/claim-status.ts';
 import { listOpenComplaints, replyToComplaint } from './complaint-replies.ts';
 import { claimDocumentsRoutes } from './claim-documents-routes.ts';
+import { OFFICE_CSS } from './office-style.ts';
+import { documentLabel } from '../../../shared/rules/claim-documents.ts';
 import type { DocumentStore } from '../uploads/document-store.ts';
 import * as v from 'valibot';
 import { int4IdText } from '../../../shared/schema/numbers.ts';
@@ -28,6 +30,11 @@ export function backofficeRoutes(deps: AppDeps, documentStore: DocumentStore) {
   const app = new Hono();
   app.use('*', basicAuth({ username: 'admin', password: deps.config.adminPassword, realm: 'JMO Lite back office' }));
   app.route('/claims', claimDocumentsRoutes(deps, documentStore));
+  app.get('/office.css', (c) => {
+    c.header('Content-Type', 'text/css; charset=utf-8');
+    c.header('Cache-Control', 'no-cache');
+    return c.body(OFFICE_CSS);
+  });
   app.get('/', async (c) => {
     const rows = await deps.db
       .select({ c: claims, kpj: memberships.kpj, name: participants.fullName, nik: participants.nik })
@@ -40,7 +47,7 @@ export function backofficeRoutes(deps: AppDeps, documentStore: DocumentStore) {
     c.header('Cache-Control', 'no-store');
     return c.html(html`<!doctype html>
       <html lang="id">
-        <head><meta charset="utf-8" /><meta name="viewport" content="width=device-width, initial-scale=1" /><title>Back office klaim — JMO Lite</title></head>
+        <head><meta charset="utf-8" /><meta name="viewport" content="width=device-width, initial-scale=1" /><title>Back office klaim — JMO Lite</title><link rel="stylesheet" href="/admin/office.css" /></head>
         <body>
           <h1>Back office (simulator)</h1>
           <p><a href="/gateway">Simulator payment gateway</a></p>
@@ -66,6 +73,10 @@ export function backofficeRoutes(deps: AppDeps, documentStore: DocumentStore) {
             ({ c: claim, kpj, name, nik }) => html`<section>
               <h2>${claim.claimNo} — ${claim.status}</h2>
               <p>${name} (NIK ${maskNik(nik)}), KPJ ${kpj}; ${claim.type} ${claim.cause ?? ''}; jalur ${claim.channel}; Rp${claim.requestedAmount.toLocaleString('id-ID')}</p>
+              ${claim.requestedDocumentId
+                ? html`<p class="requested">Diminta ulang: ${documentLabel(claim.requestedDocumentId)?.id ?? claim.requestedDocumentId}</p>`
+                : ''}
+              <p><a href="/admin/claims/${claim.id}">Dokumen klaim dan minta ulang dokumen</a></p>
               ${NEXT_STATUSES[claim.status as ClaimStatus].length === 0
                 ? html`<p>Selesai.</p>`
                 : html`<form method="post" action="/admin/claims/${claim.id}">

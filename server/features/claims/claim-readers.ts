@@ -24,6 +24,7 @@ export const claimReader: PullReader<'claims'> = {
       approvedAmount: c.approvedAmount,
       tax: c.tax,
       status: c.status,
+      requestedDocumentId: c.requestedDocumentId,
       createdAt: c.createdAt.toISOString(),
     }));
   },

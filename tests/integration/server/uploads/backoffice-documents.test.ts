@@ -37,7 +37,7 @@ describe('back office: a claim\u2019s documents', () => {
     rmSync(directory, { recursive: true, force: true });
   });
 
-  it('lists the pages of the claim\u2019s draft and serves a page\u2019s bytes with the detected type, only to the office', async () => {
+  it('lists the pages of the claim\u2019s draft (a claim filed before pages were named) and serves a page\u2019s bytes with the detected type, only to the office', async () => {
     const jpeg = fixture('page.jpg');
     const ktp = await uploadInChunks(t, dewi, { draftId, documentId: 'KTP', page: '0', filetype: 'image/jpeg' }, jpeg, 64 * 1024);
     const pdf = await uploadInChunks(t, dewi, { draftId, documentId: 'KTP', page: '1', filetype: 'application/pdf' }, fixture('page.pdf'), 64 * 1024);
@@ -47,8 +47,8 @@ describe('back office: a claim\u2019s documents', () => {
     const list = await t.app.request(`/admin/claims/${claimId}/documents`, { headers: admin });
     expect(list.status).toBe(200);
     const body = (await list.json()) as { documents: { documentId: string; label: string; complete: boolean; pages: { page: number; url: string | null; type: string | null; sha256: string | null }[] }[] };
+    // In the checklist's order (e-KTP before KK), as the office reads them.
     expect(body.documents.map((d) => [d.documentId, d.complete, d.pages.map((p) => [p.page, p.type, p.url])])).toEqual([
-      ['KK', false, [[0, null, null]]],
       [
         'KTP',
         true,
@@ -57,8 +57,9 @@ describe('back office: a claim\u2019s documents', () => {
           [1, 'application/pdf', `/admin/claims/${claimId}/documents/${pdf.id}`],
         ],
       ],
+      ['KK', false, [[0, null, null]]],
     ]);
-    expect(body.documents[1]!.label).toBe('KTP elektronik (e-KTP) atau identitas lain');
+    expect(body.documents[0]!.label).toBe('KTP elektronik (e-KTP) atau identitas lain');
 
     const page = await t.app.request(`/admin/claims/${claimId}/documents/${ktp.id}`, { headers: admin });
     expect(page.status).toBe(200);

@@ -39,10 +39,25 @@ const freshPage = (page: NewPage, id: string, index: number, now: number): Docum
   uploadedBytes: 0,
 });
 
+/** Thrown when a page of a draft already sent ("Kirim" pressed) is changed: what goes up must stay what the participant saw. */
+export class FrozenDraftError extends Error {
+  constructor(readonly draftId: string) {
+    super('Dokumen klaim ini sudah dikirim dan tidak bisa diubah lagi.');
+    this.name = 'FrozenDraftError';
+  }
+}
+
+/** Pages may change while their draft is edited (or before the draft row exists); not once it is sent. */
+async function assertEditable(db: JmoDb, draftId: string): Promise<void> {
+  const draft = await db.drafts.get(draftId);
+  if (draft && draft.state !== 'editing') throw new FrozenDraftError(draftId);
+}
+
 /** Adds a page after the document's last one. A full phone rejects it (a quota error) and leaves the other pages as they were. */
 export async function addPage(db: JmoDb, page: NewPage, now: number, randomUUID: () => string): Promise<string> {
   const id = randomUUID();
-  await db.transaction('rw', db.documentPages, async () => {
+  await db.transaction('rw', db.documentPages, db.drafts, async () => {
+    await assertEditable(db, page.draftId);
     const index = (await pagesOfDocument(db, page.draftId, page.documentId)).length;
     await db.documentPages.add(freshPage(page, id, index, now));
   });
@@ -56,9 +71,10 @@ export async function addPage(db: JmoDb, page: NewPage, now: number, randomUUID:
  */
 export async function retakePage(db: JmoDb, pageId: string, blob: Blob, now: number, randomUUID: () => string): Promise<string> {
   const id = randomUUID();
-  await db.transaction('rw', db.documentPages, db.uploadUrls, async () => {
+  await db.transaction('rw', db.documentPages, db.uploadUrls, db.drafts, async () => {
     const old = await db.documentPages.get(pageId);
     if (!old) throw new Error(`Halaman ${pageId} tidak ada lagi`);
+    await assertEditable(db, old.draftId);
     await forgetPage(db, old.id);
     await db.documentPages.add(freshPage({ ...old, blob }, id, old.index, now));
   });
@@ -67,9 +83,10 @@ export async function retakePage(db: JmoDb, pageId: string, blob: Blob, now: num
 
 /** Removes a page and closes the gap, so the document's pages stay numbered 0, 1, 2, … */
 export async function removePage(db: JmoDb, pageId: string): Promise<void> {
-  await db.transaction('rw', db.documentPages, db.uploadUrls, async () => {
+  await db.transaction('rw', db.documentPages, db.uploadUrls, db.drafts, async () => {
     const removed = await db.documentPages.get(pageId);
     if (!removed) return;
+    await assertEditable(db, removed.draftId);
     await forgetPage(db, removed.id);
     const later = (await pagesOfDocument(db, removed.draftId, removed.documentId)).filter((page) => page.index > removed.index);
     await db.documentPages.bulkPut(later.map((page) => ({ ...page, index: page.index - 1 })));

@@ -8,20 +8,27 @@ import { dataSaver, recordPageUsage } from '../data/device-db-instance.ts';
 import { localDb } from '../data/local-db-instance.ts';
 import { countPending } from './outbox.ts';
 import { updatePeriodicSync } from './periodic-sync.ts';
+import { countUploadingDrafts } from '../uploads/claim-uploads.ts';
 
 /** Set when the server said the session ended: the shell asks the user to sign in again. */
 export const signInRequired = signal(false);
 
 let scheduler: ReturnType<typeof createSyncScheduler> | null = null;
+let api: ReturnType<typeof wrap<SyncApi>> | null = null;
 
 /** Starts the sync worker and its triggers once per page. */
 export function startSync(): void {
   if (scheduler) return;
   const worker = new Worker(new URL('../sync-worker.ts', import.meta.url), { type: 'module', name: 'jmo-sync' });
-  const api = wrap<SyncApi>(worker);
+  const workerApi = wrap<SyncApi>(worker);
+  api = workerApi;
   scheduler = createSyncScheduler({
     // The page's own requests (sign-in, screens) are counted alongside, while the page is alive.
-    runSync: () => api.sync().finally(() => void recordPageUsage()),
+    runSync: () =>
+      workerApi.sync().finally(() => {
+        void recordPageUsage();
+        void keepUploadsAlive();
+      }),
     setTimer: (callback, ms) => setTimeout(callback, ms),
     clearTimer: (handle) => clearTimeout(handle as number),
     random: Math.random,
@@ -31,7 +38,11 @@ export function startSync(): void {
   });
   // Under data saver a returning network only delivers what waits; it does not pull for nothing.
   window.addEventListener('online', async () => {
-    if (!dataSaver.value || (await countPending(localDb)) > 0) void scheduler?.online();
+    if (!dataSaver.value || (await countPending(localDb)) > 0 || (await countUploadingDrafts(localDb)) > 0) void scheduler?.online();
+  });
+  // Photos waiting for Wi-Fi (or for any network) go when the phone's connection changes.
+  (navigator as Navigator & { connection?: EventTarget }).connection?.addEventListener('change', async () => {
+    if ((await countUploadingDrafts(localDb)) > 0) void scheduler?.request();
   });
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'visible') void scheduler?.request();
@@ -58,6 +69,17 @@ export function stopSync(): void {
   void updatePeriodicSync(false);
   scheduler?.stop();
   scheduler = null;
+  api = null;
+}
+
+/**
+ * While a claim's photos wait (no network, Wi-Fi only, a cut link), the service worker's
+ * Background Sync is asked to carry on should the app be closed; the tag fires once, so it is
+ * asked again after every upload run that left photos waiting.
+ */
+async function keepUploadsAlive(): Promise<void> {
+  const settled = await api?.uploadsSettled().catch(() => null);
+  if (settled && settled.waiting > 0) await registerBackgroundSync();
 }
 
 interface SyncManager {

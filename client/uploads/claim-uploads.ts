@@ -1,7 +1,8 @@
 import type { HttpStack } from 'tus-js-client';
 import type { ClaimUploadStatus, DocumentPageRow, DraftRow, JmoDb, PendingDraftMutation } from '../data/local-db.ts';
-import { pagesOfDraft } from '../data/document-pages.ts';
-import { queueMutation } from '../sync/outbox.ts';
+import { pagesOfDraft, uploadFingerprint } from '../data/document-pages.ts';
+import { settleDraft } from '../data/drafts.ts';
+import { queueMutation, type MutationOutcomeHook } from '../sync/outbox.ts';
 import type { SyncOutcome } from '../sync/sync-engine.ts';
 import { retryDelayMs } from '../sync/backoff.ts';
 import { documentLabel } from '../../shared/rules/claim-documents.ts';
@@ -132,6 +133,28 @@ export async function askToUploadNow(db: JmoDb, draftId: string): Promise<void> 
     });
 }
 
+/** Drafts whose photos are still on their way: the page keeps its triggers (online, connection change) for them. */
+export function countUploadingDrafts(db: JmoDb): Promise<number> {
+  return db.drafts.where('state').equals('uploading').count();
+}
+
+/**
+ * The server's answer to claim.submit / claim.resubmit reaches the draft (settleDraft); once
+ * the claim is applied the server holds its pages (linked to the claim, never expiring), so
+ * the photos leave the phone and free its storage. A refused claim keeps them: the
+ * participant fixes it with the same photos.
+ */
+export const settleClaimAndFreePages: MutationOutcomeHook = {
+  tables: ['drafts', 'documentPages', 'uploadUrls'],
+  async settle(db, row, result, now) {
+    await settleDraft.settle(db, row, result, now);
+    if (result.status !== 'applied' || !row.draftId) return;
+    const ids = await db.documentPages.where('draftId').equals(row.draftId).primaryKeys();
+    await db.uploadUrls.where('fingerprint').anyOf(ids.map(uploadFingerprint)).delete();
+    await db.documentPages.bulkDelete(ids);
+  },
+};
+
 /** What one run of the stage left behind. */
 export interface ClaimUploadsOutcome {
   /** Drafts whose mutation went into the outbox in this run. */
@@ -223,7 +246,7 @@ export function createClaimUploadStage(deps: ClaimUploadStageDeps) {
       const pages = await pagesOfDraft(db, draftId);
       const now = deps.now();
       // The refused upload is dead on the server: nothing to resume.
-      if (problem.pageId) await db.uploadUrls.where('fingerprint').equals(`jmo-page:${problem.pageId}`).delete();
+      if (problem.pageId) await db.uploadUrls.where('fingerprint').equals(uploadFingerprint(problem.pageId)).delete();
       await db.drafts.update(draftId, { state: 'editing', pendingMutation: undefined, upload: { ...statusOf(pages, 'refused', now), problem }, updatedAt: now });
     });
   }

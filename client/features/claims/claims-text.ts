@@ -17,7 +17,7 @@ export const claimsText = defineText({
       JKP: { name: 'Jaminan Kehilangan Pekerjaan (JKP)', about: 'Uang tunai 6 bulan setelah PHK. Ajukan paling lambat 6 bulan setelah PHK.' },
       JKK: { name: 'Lapor kecelakaan kerja (JKK)', about: 'Laporkan kecelakaan kerja agar perawatan di PLKK ditanggung.' },
     },
-    state: { editing: 'Draf', uploading: 'Mengirim foto', queued: 'Menunggu dikirim', sent: 'Terkirim', rejected: 'Ditolak' },
+    state: { editing: 'Draf', uploading: 'Mengunggah dokumen', queued: 'Menunggu dikirim', sent: 'Terkirim', rejected: 'Ditolak' },
     upload: {
       offline: 'Menunggu sinyal — foto tersimpan di ponsel. Pengiriman lanjut sendiri begitu ada sinyal.',
       wifi: 'Menunggu Wi-Fi.',
@@ -144,7 +144,7 @@ export const claimsText = defineText({
       JKP: { name: 'Job-loss benefit (JKP)', about: 'Six months of cash after a lay-off. Claim within 6 months of the lay-off.' },
       JKK: { name: 'Report a work accident (JKK)', about: 'Report a work accident so treatment at a PLKK is covered.' },
     },
-    state: { editing: 'Draft', uploading: 'Sending photos', queued: 'Waiting to be sent', sent: 'Sent', rejected: 'Refused' },
+    state: { editing: 'Draft', uploading: 'Uploading documents', queued: 'Waiting to be sent', sent: 'Sent', rejected: 'Refused' },
     upload: {
       offline: 'Waiting for signal — photos are kept on your phone. Sending continues by itself when there is signal.',
       wifi: 'Waiting for Wi-Fi.',

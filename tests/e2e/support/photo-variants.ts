@@ -43,9 +43,7 @@ export async function photoVariants(page: Page, labels: readonly string[]): Prom
             for (let dy = 0; dy < 4 && y + dy < canvas.height; dy++) {
               for (let dx = 0; dx < 4 && x + dx < canvas.width; dx++) {
                 const at = ((y + dy) * canvas.width + x + dx) * 4;
-                pixels.data[at] += grain;
-                pixels.data[at + 1] += grain;
-                pixels.data[at + 2] += grain;
+                for (let channel = at; channel < at + 3; channel++) pixels.data[channel] = pixels.data[channel]! + grain;
               }
             }
           }

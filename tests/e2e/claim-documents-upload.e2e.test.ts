@@ -16,6 +16,17 @@ interface OfficeDocuments {
   documents: { documentId: string; complete: boolean; pages: { page: number; size: number; complete: boolean; type: string | null; sha256: string | null; url: string | null }[] }[];
 }
 
+/** Fails with a message that says what did not happen, instead of the whole test's timeout. */
+async function within<T>(ms: number, promise: Promise<T>, what: () => string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(what())), ms)));
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /**
  * Issue 15's "done when": a JHT claim with its documents, photographed with no signal, reaches
  * the office intact over a network that dies in the middle of the upload — the phone resumes
@@ -81,7 +92,7 @@ describe('a JHT claim with photographed documents over a network cut mid-upload'
     // ---- Online, until about half of the page bytes have gone out: then the line dies mid-chunk.
     const cut = suite.proxy.cutAfterUploadBytes(Math.round(totalBytes / 2));
     await suite.goOnline(page);
-    const { request: cutRequest, totalBytesAtCut } = await cut;
+    const { request: cutRequest, totalBytesAtCut } = await within(60_000, cut, () => `half of the pages never went out: ${suite.proxy.uploadBytes()} of ${totalBytes} B`);
     expect(cutRequest.method).toBe('PATCH');
     expect(cutRequest.bytes).toBeLessThan(cutRequest.declared); // cut inside a chunk, not between two
     await saveScreenshot(page, 'claim-upload-cut');
@@ -170,7 +181,7 @@ describe('a JHT claim with photographed documents over a network cut mid-upload'
     await page.getByText(/Terkirim, nomor klaim KLM-/).waitFor();
     expect(await page.getByText(/Mengunggah/).count()).toBe(0);
     await page.context().close();
-  });
+  }, 300_000);
 
   const basic = () => `Basic ${Buffer.from(`${ADMIN.username}:${ADMIN.password}`).toString('base64')}`;
 

@@ -17,6 +17,7 @@ import { periodOf } from '../../shared/rules/dates.ts';
 import type { PullResponse, PushResponse } from '../../shared/sync/protocol.ts';
 import { addLoadParticipants } from '../support/load-population.ts';
 import { accidentReport } from '../support/claim-builders.ts';
+import { withDocuments } from '../support/claim-documents.ts';
 import { createThrowawayPostgres } from '../support/throwaway-postgres.ts';
 
 /**
@@ -200,7 +201,8 @@ try {
     const activeCard = first.parsed?.changes.memberships?.find((card) => card.status === 'ACTIVE' && card.segment === 'PU');
     let state = afterComplaint.next;
     if (activeCard) {
-      const result = await push('claim.submit', accidentReport(activeCard.kpj, today));
+      // A claim names its document pages (rows only here: their bytes live in the document store, not the database).
+      const result = await push('claim.submit', await withDocuments(db, accidentReport(activeCard.kpj, today)));
       if (result?.status === 'applied') {
         claimsApplied++;
         state = (await pull(state)).next;

@@ -8,6 +8,7 @@ import { createSyncEngine } from '../../client/sync/sync-engine.ts';
 import { appMutationOutcomes } from '../../client/mutation-outcomes.ts';
 import { queueMutation } from '../../client/sync/outbox.ts';
 import { accidentReport } from '../support/claim-builders.ts';
+import { withDocuments } from '../support/claim-documents.ts';
 import type { BenchServer } from './bench-server.ts';
 
 /** A raw GET: fetch() would decompress, and the point is the bytes on the wire. */
@@ -52,7 +53,7 @@ export async function measureSyncWire(server: BenchServer) {
   });
   await engine.sync();
   const kpj = (await phone.memberships.toArray()).find((m) => m.status === 'ACTIVE')!.kpj;
-  for (let i = 0; i < 5; i++) await queueMutation(phone, { name: 'claim.submit', args: accidentReport(kpj, '2026-11-01'), label: 'bench' }, Date.now());
+  for (let i = 0; i < 5; i++) await queueMutation(phone, { name: 'claim.submit', args: await withDocuments(server.database.db, accidentReport(kpj, '2026-11-01')), label: 'bench' }, Date.now());
   await engine.sync();
 
   const full = await rawGet(`${server.url}/api/sync/pull`, { Cookie: cookie, 'Accept-Encoding': 'br' });

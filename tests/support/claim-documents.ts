@@ -84,7 +84,7 @@ export async function withDocuments<T extends ClaimDocumentAnswers & { kpj: stri
 }
 
 /** A request to the app, in-process (`t.app.request`) or over the network (`fetch`). */
-export type Requester = (path: string, init: RequestInit) => Promise<Response>;
+export type Requester = (path: string, init: RequestInit) => Response | Promise<Response>;
 
 /**
  * Uploads one tiny JPEG page per document through the real tus endpoint (creation with upload:

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { gt, inArray, max } from 'drizzle-orm';
-import { claimEvents, claims } from '../../server/db/schema.ts';
+import { claimEvents, claims, documentUploads } from '../../server/db/schema.ts';
 import { createTestApp, type TestApp } from './test-app.ts';
 import { signInAs } from './test-session.ts';
 
@@ -33,6 +33,8 @@ export function signedInApp(email: string): SignedInApp {
     const filed = (await db.select({ id: claims.id }).from(claims).where(gt(claims.id, lastClaimIdBefore))).map((row) => row.id);
     if (filed.length === 0) return;
     await db.delete(claimEvents).where(inArray(claimEvents.claimId, filed));
+    // The claim's pages name it; they go with it, as the test's draft does.
+    await db.delete(documentUploads).where(inArray(documentUploads.claimId, filed));
     await db.delete(claims).where(inArray(claims.id, filed));
   });
   afterAll(() => session.t.close());

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { rowsOf } from '../../db/database.ts';
 import { claimEvents, claims } from '../../db/schema.ts';
 import type { MutationDefinition } from '../../sync/mutation-registry.ts';
@@ -36,6 +36,16 @@ export const claimSubmit: MutationDefinition<typeof ClaimSubmitArgsSchema> = {
 
     // A claim is never applied before its pages are all on the server, whole and its own.
     const pages = await lockNamedPages(tx, auth.participantId, args.documents, now);
+    // The same draft pushed from two devices at once: the second waited on the page locks above and
+    // now sees them named by the first; it answers that claim, as the guard at the top would have.
+    const linkedClaimIds = [...new Set([...pages.values()].flatMap((page) => (page.claimId === null ? [] : [page.claimId])))];
+    if (linkedClaimIds.length > 0) {
+      const [raced] = await tx
+        .select({ claimNo: claims.claimNo, status: claims.status })
+        .from(claims)
+        .where(and(inArray(claims.id, linkedClaimIds), eq(claims.participantId, auth.participantId), eq(claims.draftId, args.draftId)));
+      if (raced) return { status: 'applied', ref: raced.claimNo, data: { claimNo: raced.claimNo, status: raced.status } };
+    }
     const required = requiredClaimDocuments(args, loaded.facts.jhtBalance).map((document) => document.id);
     const documentCheck = checkClaimDocuments({ named: args.documents, pages, draftId: args.draftId, required });
     if (!documentCheck.ok) return { status: 'rejected', code: documentCheck.code, message: documentCheck.message };

@@ -13,6 +13,8 @@ import { freePort } from '../../e2e/support/server-process.ts';
 import { startServer } from '../../support/server-child.ts';
 import { createThrowawayPostgres, type ThrowawayPostgres } from '../../support/throwaway-postgres.ts';
 import { accidentReport } from '../../support/claim-builders.ts';
+import { uploadPages } from '../../support/claim-documents.ts';
+import { requiredClaimDocuments } from '../../../shared/claims/claim-document-check.ts';
 import { createMutex } from '../../support/sync-harness.ts';
 import type { PullResponse } from '../../../shared/sync/protocol.ts';
 import { sizeFromEnv, timeLimitMs } from '../../support/heavy-mode.ts';
@@ -36,7 +38,8 @@ describe(`SIGKILL of the server while a phone pushes (${KILLS} kills, ${database
   it('applies every queued item exactly once after any number of crashes', { timeout: timeLimitMs(KILLS, CHAOS_MS_PER_KILL) }, async () => {
     const port = await freePort();
     if (databaseUrl) postgres = await createThrowawayPostgres(databaseUrl, 'jmo_chaos');
-    const env: Record<string, string> = postgres ? { DATABASE_URL: postgres.url } : { DATA_DIR: dataDir };
+    // DATA_DIR also holds the uploaded pages, so it is the throwaway directory on PostgreSQL too.
+    const env: Record<string, string> = postgres ? { DATABASE_URL: postgres.url, DATA_DIR: dataDir } : { DATA_DIR: dataDir };
     const base = `http://127.0.0.1:${port}`;
     server = await startServer(port, env);
     const signIn = await fetch(`${base}/api/auth/sign-in`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ identifier: 'siti.rahayu@demo.jmo-lite.test', password: 'Demo-JMO-2026!' }) });
@@ -68,7 +71,9 @@ describe(`SIGKILL of the server while a phone pushes (${KILLS} kills, ${database
         queued++;
         const report = accidentReport(kpj, '2026-11-01');
         reportDrafts.push(report.draftId);
-        await queueMutation(phone, { name: 'claim.submit', args: report, label: 'Laporan kecelakaan kerja' }, Date.now());
+        // The pages go up first, through the real tus endpoint, as the phone's upload stage sends them.
+        const documents = await uploadPages((path, init) => fetch(`${base}${path}`, init), cookie, report.draftId, requiredClaimDocuments(report).map((d) => d.id));
+        await queueMutation(phone, { name: 'claim.submit', args: { ...report, documents }, label: 'Laporan kecelakaan kerja' }, Date.now());
       }
     };
 

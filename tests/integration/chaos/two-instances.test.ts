@@ -1,12 +1,17 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { openLocalDb } from '../../../client/data/local-db.ts';
 import { createSyncEngine } from '../../../client/sync/sync-engine.ts';
 import { appMutationOutcomes } from '../../../client/mutation-outcomes.ts';
 import { queueMutation } from '../../../client/sync/outbox.ts';
 import { freePort } from '../../e2e/support/server-process.ts';
 import { accidentReport } from '../../support/claim-builders.ts';
+import { uploadPages } from '../../support/claim-documents.ts';
+import { requiredClaimDocuments } from '../../../shared/claims/claim-document-check.ts';
 import { createMutex } from '../../support/sync-harness.ts';
 import { startServer } from '../../support/server-child.ts';
 import { createThrowawayPostgres, type ThrowawayPostgres } from '../../support/throwaway-postgres.ts';
@@ -19,14 +24,17 @@ const json = { 'Content-Type': 'application/json' };
 describe.runIf(databaseUrl)('two server instances on one PostgreSQL', () => {
   const servers: ChildProcess[] = [];
   let postgres: ThrowawayPostgres | null = null;
+  // Both instances keep uploaded pages here (one shared file store, as a shared volume would be).
+  const dataDir = mkdtempSync(join(tmpdir(), 'jmo-two-'));
   afterAll(async () => {
     servers.forEach((s) => s.kill('SIGKILL'));
     await postgres?.drop();
+    rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('keeps exactly-once delivery, sessions and rate limits when requests alternate at random', { timeout: 120_000 }, async () => {
     postgres = await createThrowawayPostgres(databaseUrl!, 'jmo_chaos');
-    const env = { DATABASE_URL: postgres.url };
+    const env = { DATABASE_URL: postgres.url, DATA_DIR: dataDir };
     const ports = [await freePort(), await freePort()];
     // One after the other: the first migrates and seeds, the second finds it done.
     for (const port of ports) servers.push(await startServer(port, env));
@@ -63,7 +71,8 @@ describe.runIf(databaseUrl)('two server instances on one PostgreSQL', () => {
       for (let i = 0; i < 3; i++) {
         const report = accidentReport(kpj, '2026-11-01');
         drafts.push(report.draftId);
-        await queueMutation(phone, { name: 'claim.submit', args: report, label: 'Laporan' }, Date.now());
+        const documents = await uploadPages((path, init) => fetch(`${pick()}${path}`, init), cookie, report.draftId, requiredClaimDocuments(report).map((d) => d.id));
+        await queueMutation(phone, { name: 'claim.submit', args: { ...report, documents }, label: 'Laporan' }, Date.now());
       }
       await Promise.all([engine.sync(), otherTab.sync()]);
     }

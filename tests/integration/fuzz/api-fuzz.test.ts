@@ -7,7 +7,8 @@ import { demoEmails, signInAs } from '../../support/test-session.ts';
 import * as schema from '../../../server/db/schema.ts';
 import { appMutations } from '../../../server/app.ts';
 import type { MutationResult, PushResponse } from '../../../shared/sync/protocol.ts';
-import { accidentReport, jhtFullClaim } from '../../support/claim-builders.ts';
+import { accidentReport } from '../../support/claim-builders.ts';
+import { withDocuments } from '../../support/claim-documents.ts';
 
 import { propertyRuns, sizeFromEnv, timeLimitMs } from '../../support/heavy-mode.ts';
 
@@ -164,12 +165,15 @@ describe(`every API endpoint under generated input (${RUNS} runs each)`, () => {
 interface Mine {
   kpj: string;
   complaintKey: string;
+  /** A report draft with its pages on the server: the first valid one is applied, later ones answer that claim. */
+  report: { draftId: string; documents: string[] };
 }
 const VALID_ARGS: Record<string, (mine: Mine, variant: boolean) => Record<string, unknown>> = {
   'profile.update': () => ({ address: 'Jl. Melati No. 5, Bandung', npwp: '123456789012345', bankAccount: { bankCode: '002', number: '123456789012', holderName: 'Siti Rahayu' } }),
-  'claim.submit': ({ kpj }, variant) => (variant ? accidentReport(kpj) : jhtFullClaim(kpj, 'Siti Rahayu')),
+  // The other variant names those pages from a new draft, so hostile values also reach the document check.
+  'claim.submit': ({ kpj, report }, variant) => ({ ...accidentReport(kpj), ...(variant ? { draftId: report.draftId } : {}), documents: [...report.documents] }),
   'claim.cancel': () => ({ claimNo: 'KLM-261125-000001' }),
-  'claim.resubmit': () => ({ claimNo: 'KLM-261125-000001', bankAccount: { bankCode: '002', number: '123456789012', holderName: 'Siti Rahayu' }, documentsConfirmed: ['KTP'], note: 'Rekening sudah saya ganti ke atas nama saya.' }),
+  'claim.resubmit': () => ({ claimNo: 'KLM-261125-000001', bankAccount: { bankCode: '002', number: '123456789012', holderName: 'Siti Rahayu' }, documentsConfirmed: ['KTP'], documents: [randomUUID()], note: 'Rekening sudah saya ganti ke atas nama saya.' }),
   'complaint.reply': ({ complaintKey }) => ({ complaintKey, replyId: randomUUID(), body: 'Terima kasih, saya tunggu kabarnya.' }),
   'complaint.file': ({ kpj }) => ({ draftId: randomUUID(), category: 'SALDO', description: 'Saldo saya tidak bertambah sejak bulan lalu.', kpj }),
   'notification.read': () => ({ keys: ['1', '2'] }),
@@ -192,7 +196,7 @@ function withLeaf(args: unknown, path: (string | number)[], replacement: unknown
 describe(`every registered mutation under generated arguments (${RUNS} runs each)`, () => {
   let t: TestApp;
   let cookie: string;
-  const mine: Mine = { kpj: '', complaintKey: '' };
+  const mine: Mine = { kpj: '', complaintKey: '', report: { draftId: '', documents: [] } };
   beforeAll(async () => {
     t = await createTestApp();
     const siti = await signInAs(t, demoEmails.siti);
@@ -200,6 +204,8 @@ describe(`every registered mutation under generated arguments (${RUNS} runs each
     // Siti's own active card: valid arguments get past the ownership check into the handlers.
     const [card] = await t.database.db.select({ kpj: schema.memberships.kpj }).from(schema.memberships).where(and(eq(schema.memberships.participantId, siti.participantId), eq(schema.memberships.status, 'ACTIVE')));
     mine.kpj = card!.kpj;
+    const { draftId, documents } = await withDocuments(t.database.db, accidentReport(mine.kpj));
+    mine.report = { draftId, documents };
     // One open complaint of hers, so a valid reply gets past the ownership check too.
     const filed = await t.app.request('/api/sync/push', {
       method: 'POST',

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { jsonRequest } from '../../support/test-app.ts';
 import { jhtFullClaim } from '../../support/claim-builders.ts';
+import { withDocuments } from '../../support/claim-documents.ts';
 import type { PushResponse } from '../../../shared/sync/protocol.ts';
 import { demoEmails, signInAs } from '../../support/test-session.ts';
 import { signedInApp } from '../../support/signed-in-app.ts';
@@ -28,7 +29,7 @@ describe('a claim drafted offline on the phone', () => {
 
   /** Dewi's card gets a claim in process, filed from another device (removed after the test). */
   async function claimInProcess(kpj: string) {
-    const mutation = { id: 1, name: 'claim.submit', args: jhtFullClaim(kpj, 'Dewi Lestari'), createdAt: 1 };
+    const mutation = { id: 1, name: 'claim.submit', args: await withDocuments(dewi.t.database.db, jhtFullClaim(kpj, 'Dewi Lestari')), createdAt: 1 };
     const res = await dewi.t.app.request('/api/sync/push', jsonRequest('POST', { deviceId: randomUUID(), mutations: [mutation] }, { Cookie: dewi.cookie }));
     const [result] = ((await res.json()) as PushResponse).results;
     expect(result!.status).toBe('applied');
@@ -54,7 +55,8 @@ describe('a claim drafted offline on the phone', () => {
     const facts = (await loadLocalClaimFacts(phone.db, kpj, 'JHT_FULL', draftId))!;
     expect(assessClaim(built.args, facts, '2026-11-25')).toMatchObject({ eligible: true, program: 'JHT' });
 
-    await queueClaim(phone.db, built.args, 'JHT penuh', 3);
+    // The phone's upload stage put the pages on the server before it queued the claim.
+    await queueClaim(phone.db, await withDocuments(dewi.t.database.db, built.args), 'JHT penuh', 3);
     expect(await phone.engine.sync()).toEqual({ kind: 'offline' });
     expect((await phone.db.drafts.get(draftId))?.state).toBe('queued');
 
@@ -108,7 +110,7 @@ describe('a claim drafted offline on the phone', () => {
     await saveClaimDraft(phone.db, draftId, { data, step: 4 }, 2);
     const built = buildClaimArgs(draftId, data);
     if (!built.ok) throw new Error('draft should be complete');
-    await queueClaim(phone.db, built.args, 'Laporan kecelakaan', 3);
+    await queueClaim(phone.db, await withDocuments(dewi.t.database.db, built.args), 'Laporan kecelakaan', 3);
     await queueMutation(phone.db, { name: 'profile.update', args: { address: 'Jl. Sesudah Klaim No. 9, Bandung' }, label: 'Alamat' }, 4);
     // The database refuses the row the real handler writes: the handler throws, as on a NUL byte.
     await dewi.t.database.db.execute(sql`alter table claims add constraint test_refuse_place check ((details->>'place') is distinct from 'Gudang Uji Penolakan Server')`);
@@ -129,7 +131,7 @@ describe('a claim drafted offline on the phone', () => {
     expect((await phone.db.drafts.get(copyId))?.data).toEqual(data);
     const rebuilt = buildClaimArgs(copyId, data);
     if (!rebuilt.ok) throw new Error('copy should be complete');
-    await queueClaim(phone.db, rebuilt.args, 'Laporan kecelakaan', 6);
+    await queueClaim(phone.db, await withDocuments(dewi.t.database.db, rebuilt.args), 'Laporan kecelakaan', 6);
     await phone.engine.sync();
     expect((await phone.db.drafts.get(copyId))?.state).toBe('sent');
     expect(await dewi.t.database.db.select().from(claims).where(eq(claims.draftId, copyId))).toHaveLength(1);

@@ -5,6 +5,7 @@ import { demoEmails } from '../../support/test-session.ts';
 import { signedInApp } from '../../support/signed-in-app.ts';
 import { createPhone } from '../../support/sync-harness.ts';
 import { jhtFullClaim } from '../../support/claim-builders.ts';
+import { withDocuments } from '../../support/claim-documents.ts';
 import { claims } from '../../../server/db/schema.ts';
 import { advanceClaim } from '../../../server/features/claims/claim-status.ts';
 import { queueMutation } from '../../../client/sync/outbox.ts';
@@ -18,7 +19,7 @@ describe('a claim returned by the office, corrected on the phone', () => {
     const phone = createPhone(dewi.t, dewi.cookie);
     await phone.engine.sync();
     const kpj = (await phone.db.memberships.toArray())[0]!.kpj;
-    await queueMutation(phone.db, { name: 'claim.submit', args: jhtFullClaim(kpj, 'Dewi Lestari'), label: 'JHT penuh' }, 1);
+    await queueMutation(phone.db, { name: 'claim.submit', args: await withDocuments(dewi.t.database.db, jhtFullClaim(kpj, 'Dewi Lestari')), label: 'JHT penuh' }, 1);
     await phone.engine.sync();
     const [row] = await dewi.t.database.db.select().from(claims).where(eq(claims.participantId, dewi.participantId));
     for (const [to, note] of [['VERIFYING', 'Diperiksa.'], ['RETURNED', 'Rekening atas nama orang lain.']] as const) {

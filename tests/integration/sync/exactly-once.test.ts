@@ -7,9 +7,10 @@ import { createMutex, createPhone, poisonMutation, type Fault } from '../../supp
 import { openLocalDb } from '../../../client/data/local-db.ts';
 import { createSyncEngine } from '../../../client/sync/sync-engine.ts';
 import { appMutationOutcomes } from '../../../client/mutation-outcomes.ts';
-import { claimEvents, claims, memberships, participants, syncDevices, syncMutations } from '../../../server/db/schema.ts';
+import { claimEvents, claims, documentUploads, memberships, participants, syncDevices, syncMutations } from '../../../server/db/schema.ts';
 import { freshnessOf } from '../../../shared/rules/freshness.ts';
 import { accidentReport } from '../../support/claim-builders.ts';
+import { withDocuments } from '../../support/claim-documents.ts';
 import { queueMutation } from '../../../client/sync/outbox.ts';
 import { readMeta } from '../../../client/data/meta.ts';
 import { randomUUID } from 'node:crypto';
@@ -92,7 +93,7 @@ describe('the sync engine against the real server', () => {
     const phone = createPhone(t, siti.cookie);
     await phone.engine.sync();
     const kpj = (await phone.db.memberships.toArray()).find((m) => m.status === 'ACTIVE')!.kpj;
-    await queueMutation(phone.db, { name: 'claim.submit', args: accidentReport(kpj, '2026-11-01'), label: 'Laporan' }, 1);
+    await queueMutation(phone.db, { name: 'claim.submit', args: await withDocuments(t.database.db, accidentReport(kpj, '2026-11-01')), label: 'Laporan' }, 1);
     await phone.engine.sync();
     const events = await phone.db.claimEvents.toArray();
     expect(events.length).toBeGreaterThan(0);
@@ -151,6 +152,7 @@ describe('the sync engine against the real server', () => {
         const phone = createPhone(t, dewi.cookie);
         let queued = 0;
         const reportDrafts: string[] = [];
+        const reportPages: string[] = [];
         const addresses: string[] = [];
         const poisonAddresses: string[] = [];
         for (const s of steps) {
@@ -163,8 +165,9 @@ describe('the sync engine against the real server', () => {
               queued++;
               // Every other item creates a new claim row: a duplicate would be visible as an extra row.
               if (queued % 2 === 0) {
-                const report = accidentReport(dewiKpj, '2026-08-01');
+                const report = await withDocuments(t.database.db, accidentReport(dewiKpj, '2026-08-01'));
                 reportDrafts.push(report.draftId);
+                reportPages.push(...report.documents);
                 await queueMutation(phone.db, { name: 'claim.submit', args: report, label: 'Laporan kecelakaan kerja' }, 1);
               } else {
                 addresses.push(`Jl. Uji ${randomUUID().slice(0, 8)}, Semarang`);
@@ -201,8 +204,13 @@ describe('the sync engine against the real server', () => {
           const [device] = await t.database.db.select().from(syncDevices).where(and(eq(syncDevices.accountId, dewi.accountId), eq(syncDevices.deviceId, deviceId)));
           expect(device?.lastMutationId).toBe(queued);
         }
-        const reports = reportDrafts.length ? await t.database.db.select({ id: claims.id }).from(claims).where(inArray(claims.draftId, reportDrafts)) : [];
+        const reports = reportDrafts.length ? await t.database.db.select({ id: claims.id, draftId: claims.draftId }).from(claims).where(inArray(claims.draftId, reportDrafts)) : [];
         expect(reports).toHaveLength(reportDrafts.length);
+        // Every page is named by exactly its own draft's claim, once.
+        const pages = reportPages.length ? await t.database.db.select({ draftId: documentUploads.draftId, claimId: documentUploads.claimId }).from(documentUploads).where(inArray(documentUploads.id, reportPages)) : [];
+        expect(pages).toHaveLength(reportPages.length);
+        const claimOfDraft = new Map(reports.map((report) => [report.draftId, report.id]));
+        for (const page of pages) expect(page.claimId).toBe(claimOfDraft.get(page.draftId));
         // The local view converges to the server's.
         const [person] = await t.database.db.select().from(participants).where(eq(participants.id, dewi.participantId));
         expect((await phone.db.profile.get('me'))?.address).toBe(person?.address);
@@ -214,6 +222,7 @@ describe('the sync engine against the real server', () => {
         if (reports.length > 0) {
           const claimIds = reports.map((report) => report.id);
           await t.database.db.delete(claimEvents).where(inArray(claimEvents.claimId, claimIds));
+          await t.database.db.delete(documentUploads).where(inArray(documentUploads.claimId, claimIds));
           await t.database.db.delete(claims).where(inArray(claims.id, claimIds));
         }
       }),

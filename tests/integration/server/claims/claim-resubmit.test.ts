@@ -4,6 +4,7 @@ import { eq } from 'drizzle-orm';
 import { createTestApp, jsonRequest, type TestApp } from '../../../support/test-app.ts';
 import { demoEmails, signInAs } from '../../../support/test-session.ts';
 import { jhtFullClaim } from '../../../support/claim-builders.ts';
+import { withDocuments } from '../../../support/claim-documents.ts';
 import { claims } from '../../../../server/db/schema.ts';
 import type { PullResponse, PushResponse } from '../../../../shared/sync/protocol.ts';
 
@@ -24,7 +25,7 @@ describe('claim.resubmit: a claim returned by the office, fixed and sent back', 
     const pull = (await (await t.app.request('/api/sync/pull', { headers: { Cookie: session.cookie } })).json()) as PullResponse;
     dewi = { ...session, kpj: pull.changes.memberships![0]!.kpj };
     agus = await signInAs(t, demoEmails.agus);
-    const submitted = await push(dewi.cookie, 'claim.submit', jhtFullClaim(dewi.kpj, 'Dewi Lestari'));
+    const submitted = await push(dewi.cookie, 'claim.submit', await withDocuments(t.database.db, jhtFullClaim(dewi.kpj, 'Dewi Lestari')));
     claimNo = submitted.status === 'applied' ? submitted.ref! : '';
     claimId = (await t.database.db.select({ id: claims.id }).from(claims).where(eq(claims.claimNo, claimNo)))[0]!.id;
   });

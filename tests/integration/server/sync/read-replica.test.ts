@@ -11,13 +11,14 @@ import { createTestApp, type TestApp } from '../../../support/test-app.ts';
 import { demoEmails, signInAs } from '../../../support/test-session.ts';
 import { createPhone, type PhoneHarness } from '../../../support/sync-harness.ts';
 import { accidentReport } from '../../../support/claim-builders.ts';
+import { withDocuments } from '../../../support/claim-documents.ts';
 import { createPgliteDatabase, replicaCaughtUp, testDatabaseKind } from '../../../support/test-database.ts';
 
 const standbyUrl = process.env.TEST_DATABASE_READ_URL;
 
-async function queueClaim(phone: PhoneHarness): Promise<string> {
+async function queueClaim(t: TestApp, phone: PhoneHarness): Promise<string> {
   const kpj = (await phone.db.memberships.toArray()).find((m) => m.status === 'ACTIVE')!.kpj;
-  const report = accidentReport(kpj, '2026-11-02');
+  const report = await withDocuments(t.database.db, accidentReport(kpj, '2026-11-02'));
   await queueMutation(phone.db, { name: 'claim.submit', args: report, label: 'Laporan kecelakaan kerja' }, 1);
   return report.draftId;
 }
@@ -96,7 +97,7 @@ describe.skipIf(!standbyUrl)('pulls from a PostgreSQL hot standby (TEST_DATABASE
     const phone = createPhone(t, siti.cookie);
     await phone.engine.sync();
     await replicaCaughtUp();
-    const draftId = await queueClaim(phone);
+    const draftId = await queueClaim(t, phone);
     const held = await heldByPhone(phone);
     await pauseReplay();
     expect(await phone.engine.pushPending()).toEqual({ pushed: 1, rejected: 0 });
@@ -154,7 +155,7 @@ describe.skipIf(testDatabaseKind !== 'pglite')('read-your-writes against a froze
     expect(replica.counts).toEqual({ replica: 1, primaryBehind: 0, primaryAfterError: 0, primaryWhileFailing: 0 });
     expect(await phone.db.memberships.count()).toBe(3);
 
-    const draftId = await queueClaim(phone);
+    const draftId = await queueClaim(t, phone);
     const held = await heldByPhone(phone);
     expect(await phone.engine.pushPending()).toEqual({ pushed: 1, rejected: 0 });
     expect((await pullWithoutMutationId(viaReplica, siti.cookie, phone, held)).status).toBe(304);

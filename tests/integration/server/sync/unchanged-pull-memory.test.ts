@@ -8,6 +8,7 @@ import { demoEmails, signInAs } from '../../../support/test-session.ts';
 import { claims, notifications } from '../../../../server/db/schema.ts';
 import { advanceClaim } from '../../../../server/features/claims/claim-status.ts';
 import { accidentReport } from '../../../support/claim-builders.ts';
+import { withDocuments } from '../../../support/claim-documents.ts';
 import type { PullResponse } from '../../../../shared/sync/protocol.ts';
 
 // The unchanged pull and the session behind it are answered from memory; every way the
@@ -47,7 +48,7 @@ describe('unchanged pulls and sessions from memory', () => {
   it('ends the 304 when the back office moves a claim', async () => {
     const phone = await upToDate();
     const kpj = (await (await pull(siti.cookie, randomUUID())).json() as PullResponse).changes.memberships!.find((m) => m.status === 'ACTIVE')!.kpj;
-    const report = accidentReport(kpj, '2026-11-01');
+    const report = await withDocuments(t.database.db, accidentReport(kpj, '2026-11-01'));
     const submitted = await t.app.request('/api/sync/push', jsonRequest('POST', { deviceId: randomUUID(), mutations: [{ id: 1, name: 'claim.submit', args: report, createdAt: 1 }] }, { Cookie: siti.cookie }));
     expect(((await submitted.json()) as { results: Array<{ status: string }> }).results[0]?.status).toBe('applied');
     const fresh = await pull(siti.cookie, phone.deviceId, phone.cursor, phone.etag);

@@ -4,10 +4,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
-import { createTestApp, jsonRequest, type TestApp } from '../../../support/test-app.ts';
+import { createTestApp, type TestApp } from '../../../support/test-app.ts';
 import { demoEmails, signInAs } from '../../../support/test-session.ts';
-import { jhtFullClaim } from '../../../support/claim-builders.ts';
-import { claims } from '../../../../server/db/schema.ts';
+import { claims, memberships } from '../../../../server/db/schema.ts';
 import type { PullResponse } from '../../../../shared/sync/protocol.ts';
 import { createUpload, fixture, uploadInChunks } from './tus-requests.ts';
 
@@ -23,14 +22,20 @@ describe('back office: a claim\u2019s documents', () => {
   beforeAll(async () => {
     directory = mkdtempSync(join(tmpdir(), 'jmo-uploads-office-'));
     t = await createTestApp({ config: { documentStorage: { kind: 'file', directory } } });
-    dewi = (await signInAs(t, demoEmails.dewi)).cookie;
+    const dewiSession = await signInAs(t, demoEmails.dewi);
+    dewi = dewiSession.cookie;
     siti = (await signInAs(t, demoEmails.siti)).cookie;
     const pull = (await (await t.app.request('/api/sync/pull', { headers: { Cookie: dewi } })).json()) as PullResponse;
-    const draft = jhtFullClaim(pull.changes.memberships![0]!.kpj, 'Dewi Lestari');
-    draftId = draft.draftId;
-    const push = await t.app.request('/api/sync/push', jsonRequest('POST', { deviceId: randomUUID(), mutations: [{ id: 1, name: 'claim.submit', args: draft, createdAt: 1 }] }, { Cookie: dewi }));
-    expect(push.status).toBe(200);
-    claimId = (await t.database.db.select({ id: claims.id }).from(claims).where(eq(claims.draftId, draftId)))[0]!.id;
+    const card = pull.changes.memberships![0]!;
+    draftId = randomUUID();
+    // A claim filed before claim.submit named its pages: claim.submit now refuses one without
+    // them, so it is written as the older server wrote it.
+    const [membership] = await t.database.db.select({ id: memberships.id }).from(memberships).where(eq(memberships.kpj, card.kpj));
+    const [claim] = await t.database.db
+      .insert(claims)
+      .values({ claimNo: 'KLM-261125-900001', participantId: dewiSession.participantId, membershipId: membership!.id, draftId, program: 'JHT', type: 'JHT_FULL', cause: 'PHK', channel: 'JMO', status: 'SUBMITTED', createdAt: t.clock.now() })
+      .returning({ id: claims.id });
+    claimId = claim!.id;
   });
   afterAll(async () => {
     await t.close();

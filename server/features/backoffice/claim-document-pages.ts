@@ -1,7 +1,8 @@
 import { and, eq, isNull, ne, or, gt } from 'drizzle-orm';
 import { documentUploads, jhtBalances, type claims } from '../../db/schema.ts';
 import type { Database, Tx } from '../../db/database.ts';
-import { DOCUMENT_IDS, documentLabel, requiredDocuments, type ClaimType } from '../../../shared/rules/claim-documents.ts';
+import { DOCUMENT_IDS, documentLabel } from '../../../shared/rules/claim-documents.ts';
+import { requiredClaimDocuments, type ClaimDocumentAnswers } from '../../../shared/claims/claim-document-check.ts';
 
 type Claim = Pick<typeof claims.$inferSelect, 'id' | 'participantId' | 'draftId'>;
 type ClaimForRules = Pick<typeof claims.$inferSelect, 'type' | 'cause' | 'details' | 'membershipId' | 'program'>;
@@ -114,21 +115,27 @@ export function findClaimPage(documents: readonly ClaimDocument[], uploadId: str
 }
 
 /**
- * The cause the checklist rules take, from how claim.submit stored the claim: JHT_FULL keeps its
- * cause, a 30 % JHT_PARTIAL ('PARTIAL_30') is the housing one, a JKK on the way to work a road accident.
+ * The answers the checklist reads, back from how claim.submit stored the claim: JHT_FULL keeps its
+ * cause, JHT_PARTIAL its percent as 'PARTIAL_10' / 'PARTIAL_30', a JKK whether it was on the way to work.
  */
-export function checklistCauseOf(claim: Pick<ClaimForRules, 'type' | 'cause' | 'details'>): string | undefined {
-  if (claim.type === 'JHT_FULL') return claim.cause ?? undefined;
-  if (claim.type === 'JHT_PARTIAL') return claim.cause === 'PARTIAL_30' ? 'HOUSING' : undefined;
-  if (claim.type === 'JKK') return claim.details.onTheWayToWork === true ? 'ROAD_ACCIDENT' : undefined;
-  return undefined;
+export function checklistAnswersOf(claim: Pick<ClaimForRules, 'type' | 'cause' | 'details'>): ClaimDocumentAnswers | undefined {
+  switch (claim.type) {
+    case 'JHT_FULL':
+      return { type: 'JHT_FULL', cause: claim.cause ?? undefined };
+    case 'JHT_PARTIAL':
+      return { type: 'JHT_PARTIAL', percent: Number(claim.cause?.replace('PARTIAL_', '')) };
+    case 'JKP':
+      return { type: 'JKP' };
+    case 'JKK':
+      return { type: 'JKK', onTheWayToWork: claim.details.onTheWayToWork === true };
+    default:
+      return undefined;
+  }
 }
 
-const CHECKLIST_TYPES: readonly string[] = ['JHT_FULL', 'JHT_PARTIAL', 'JKP', 'JKK'] satisfies ClaimType[];
-
 /**
- * The documents the office may ask for again: the claim's checklist (NPWP when the JHT balance is
- * above the tax threshold, as at submission) plus any document the participant sent pages for.
+ * The documents the office may ask for again: the claim's checklist as claim.submit reads it (NPWP
+ * when the JHT balance is above the tax threshold) plus any document the participant sent pages for.
  */
 export async function requestableDocuments(
   db: Database | Tx,
@@ -136,9 +143,10 @@ export async function requestableDocuments(
   documents: readonly ClaimDocument[],
 ): Promise<{ id: string; label: string }[]> {
   const ids = new Set<string>();
-  if (CHECKLIST_TYPES.includes(claim.type)) {
+  const answers = checklistAnswersOf(claim);
+  if (answers) {
     const [balance] = claim.program === 'JHT' ? await db.select({ total: jhtBalances.total }).from(jhtBalances).where(eq(jhtBalances.membershipId, claim.membershipId)) : [];
-    for (const document of requiredDocuments(claim.type as ClaimType, checklistCauseOf(claim), { balance: balance?.total })) ids.add(document.id);
+    for (const document of requiredClaimDocuments(answers, balance?.total)) ids.add(document.id);
   }
   for (const document of documents) if (documentLabel(document.documentId)) ids.add(document.documentId);
   return [...ids].sort((a, b) => checklistOrder(a) - checklistOrder(b)).map((id) => ({ id, label: documentLabel(id)!.id }));

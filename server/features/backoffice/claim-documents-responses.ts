@@ -107,7 +107,7 @@ export function renderClaimPage(data: ClaimPageData) {
           : ''}
         <h2>Dokumen (documents)</h2>
         ${shown.length === 0 ? html`<p>Belum ada dokumen untuk klaim ini.</p>` : ''}
-        ${shown.map((document) => documentSection(claim.id, document, document.documentId === claim.requestedDocumentId))}
+        <div class="documents">${shown.map((document) => documentSection(claim.id, document, document.documentId === claim.requestedDocumentId))}</div>
         ${next.includes('RETURNED') && data.requestable.length > 0
           ? html`<h2>Minta ulang satu dokumen (ask for one document again)</h2>
               <form class="stack" method="post" action="/admin/claims/${claim.id}/return-document">

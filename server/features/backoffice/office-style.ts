@@ -17,7 +17,8 @@ code { font: 0.85em ui-monospace, SFMono-Regular, Menlo, monospace; background: 
 .badge.warn { color: var(--warn); }
 .badge.bad { color: var(--bad); }
 .requested { background: #fff8c5; border: 1px solid #d4a72c; border-radius: 6px; padding: 8px 12px; }
-.document { border: 1px solid var(--line); border-radius: 8px; padding: 12px 14px; margin: 12px 0; }
+.documents { display: grid; grid-template-columns: repeat(auto-fill, minmax(420px, 1fr)); gap: 12px; align-items: start; }
+.document { border: 1px solid var(--line); border-radius: 8px; padding: 12px 14px; margin: 0; min-width: 0; }
 .document.is-requested { border-color: #d4a72c; box-shadow: 0 0 0 2px #fff8c5; }
 .pages { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 12px; }
 .page { width: 180px; font-size: 0.8rem; }
@@ -30,7 +31,8 @@ code { font: 0.85em ui-monospace, SFMono-Regular, Menlo, monospace; background: 
 .page.superseded .thumb { opacity: 0.55; border-style: dashed; }
 .page.superseded .mark { color: var(--bad); font-weight: 600; }
 form.stack { display: grid; gap: 8px; max-width: 560px; }
-form.stack label { display: grid; gap: 2px; }
+form.stack label { display: grid; gap: 2px; justify-items: start; }
+form.stack textarea { width: 100%; }
 textarea { min-height: 4.5em; }
 input, select, textarea, button { font: inherit; }
 button { padding: 6px 14px; border-radius: 6px; border: 1px solid var(--line); background: #f6f8fa; cursor: pointer; }

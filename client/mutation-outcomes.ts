@@ -2,7 +2,7 @@ import type { MutationOutcomeHooks } from './sync/outbox.ts';
 import { profileMutationOutcomes } from './features/account/profile-draft.ts';
 import { claimMutationOutcomes } from './features/claims/claim-drafts.ts';
 import { complaintMutationOutcomes } from './features/complaints/complaint-drafts.ts';
-import { settleClaimAndFreePages } from './uploads/claim-uploads.ts';
+import { settleClaimAndFreePages } from './uploads/claim-upload-queueing.ts';
 
 /**
  * Every feature's outcome hooks, handed to the sync engine by both workers: the engine knows

@@ -8,7 +8,7 @@ import { dataSaver, recordPageUsage } from '../data/device-db-instance.ts';
 import { localDb } from '../data/local-db-instance.ts';
 import { countPending } from './outbox.ts';
 import { updatePeriodicSync } from './periodic-sync.ts';
-import { countUploadingDrafts } from '../uploads/claim-uploads.ts';
+import { countUploadingDrafts } from '../uploads/uploading-drafts.ts';
 
 /** Set when the server said the session ended: the shell asks the user to sign in again. */
 export const signInRequired = signal(false);

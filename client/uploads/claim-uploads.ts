@@ -1,17 +1,25 @@
 import type { HttpStack } from 'tus-js-client';
-import type { ClaimUploadStatus, DocumentPageRow, DraftRow, JmoDb, PendingDraftMutation } from '../data/local-db.ts';
+import type { ClaimUploadStatus, JmoDb } from '../data/local-db.ts';
 import { pagesOfDraft, uploadFingerprint } from '../data/document-pages.ts';
-import { settleDraft } from '../data/drafts.ts';
-import { queueMutation, type MutationOutcomeHook } from '../sync/outbox.ts';
 import type { SyncOutcome } from '../sync/sync-engine.ts';
 import { retryDelayMs } from '../sync/backoff.ts';
 import { documentLabel } from '../../shared/rules/claim-documents.ts';
-import type { ClaimResubmitArgs, ClaimSubmitArgs } from '../../shared/claims/claim-schemas.ts';
 import { decideUpload, type UploadConditions } from './upload-policy.ts';
 import { createUploadQueue, type DraftUploadResult, type UploadProgress } from './upload-queue.ts';
+import { freezeTables, queueIfAllPagesUp, statusOf } from './claim-upload-queueing.ts';
 
 export type { ClaimUploadStatus, PendingDraftMutation } from '../data/local-db.ts';
 export { readUploadWifiOnly, writeUploadWifiOnly } from '../data/upload-settings.ts';
+export {
+  askToUploadNow,
+  countUploadingDrafts,
+  queueClaimAfterUploads,
+  queueResubmitAfterUploads,
+  settleClaimAndFreePages,
+  uploadIdOf,
+  type ClaimArgsWithoutDocuments,
+  type ResubmitArgsWithoutDocuments,
+} from './claim-upload-queueing.ts';
 
 /**
  * A claim with document photos is sent in two stages. "Kirim" freezes the draft in
@@ -24,136 +32,8 @@ export { readUploadWifiOnly, writeUploadWifiOnly } from '../data/upload-settings
  * goes out while the photos are still on their way.
  */
 
-type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
-/** The claim's answers; `documents` (the page upload ids) is filled in by the upload stage. */
-export type ClaimArgsWithoutDocuments = DistributiveOmit<ClaimSubmitArgs, 'documents'>;
-export type ResubmitArgsWithoutDocuments = Omit<ClaimResubmitArgs, 'documents' | 'claimNo'>;
-
-/** Corrections to a returned claim are drafts of this kind (as in client/features/claims/claim-fix.ts). */
-const CLAIM_FIX_DRAFT_KIND = 'claim-fix';
-
 /** Refusals of a page itself: sending it again cannot help, the participant must retake or remove it. */
 const PAGE_REFUSALS = new Set(['UPLOAD_TYPE_REFUSED', 'UPLOAD_TOO_LARGE', 'UPLOAD_TOO_MANY_PAGES', 'UPLOAD_METADATA_INVALID']);
-
-/** The tus upload id: the last path segment of the page's upload URL. */
-export function uploadIdOf(uploadUrl: string): string {
-  return new URL(uploadUrl, 'http://phone.invalid').pathname.split('/').pop() ?? '';
-}
-
-const withoutDocuments = (args: object): Record<string, unknown> => {
-  const { documents: _documents, attachments: _attachments, ...rest } = args as Record<string, unknown>;
-  return rest;
-};
-
-const isOnServer = (page: DocumentPageRow) => page.uploadState === 'done' && !!page.uploadUrl;
-
-function statusOf(pages: DocumentPageRow[], state: ClaimUploadStatus['state'], now: number): ClaimUploadStatus {
-  const done = pages.filter(isOnServer);
-  return {
-    pagesDone: done.length,
-    pagesTotal: pages.length,
-    bytesDone: pages.reduce((sum, page) => sum + (isOnServer(page) ? page.size : Math.min(page.uploadedBytes, page.size)), 0),
-    bytesTotal: pages.reduce((sum, page) => sum + page.size, 0),
-    state,
-    updatedAt: now,
-  };
-}
-
-/**
- * Inside a transaction over drafts, documentPages, meta and outbox: the draft's pending
- * mutation goes into the outbox with its pages' upload ids, unless a page is not on the
- * server yet. Returns whether it was queued.
- */
-async function queueIfAllPagesUp(db: JmoDb, draft: DraftRow, now: number): Promise<boolean> {
-  const pending = draft.pendingMutation;
-  if (draft.state !== 'uploading' || !pending) return false;
-  const pages = await pagesOfDraft(db, draft.id);
-  if (!pages.every(isOnServer)) return false;
-  const documents = pages.map((page) => uploadIdOf(page.uploadUrl!));
-  await queueMutation(db, { name: pending.name, args: { ...pending.args, documents }, label: pending.label, draftId: draft.id }, now);
-  await db.drafts.update(draft.id, { state: 'queued', pendingMutation: undefined, upload: statusOf(pages, 'uploading', now), updatedAt: now });
-  return true;
-}
-
-/** Freezes an editing draft with the mutation it becomes; queues it at once when nothing is left to send. */
-async function freeze(db: JmoDb, draft: DraftRow, pending: PendingDraftMutation, now: number): Promise<'uploading' | 'queued'> {
-  const pages = await pagesOfDraft(db, draft.id);
-  const frozen: DraftRow = { ...draft, state: 'uploading', pendingMutation: pending, upload: statusOf(pages, 'uploading', now), updatedAt: now };
-  await db.drafts.put(frozen);
-  return (await queueIfAllPagesUp(db, frozen, now)) ? 'queued' : 'uploading';
-}
-
-const freezeTables = (db: JmoDb) => [db.meta, db.outbox, db.drafts, db.documentPages];
-
-/**
- * "Kirim" on a claim with document pages: the draft stops being editable and waits in
- * 'uploading' until its pages are on the server; then `claim.submit` is queued with their
- * ids. Pressing twice changes nothing. Resolves with where the draft is now ('queued' when
- * every page was already up). The caller asks for a sync (requestSync) as after any queueing.
- */
-export function queueClaimAfterUploads(db: JmoDb, claim: { draftId: string; args: ClaimArgsWithoutDocuments; label: string }, now: number): Promise<'uploading' | 'queued'> {
-  return db.transaction('rw', freezeTables(db), async () => {
-    const draft = await db.drafts.get(claim.draftId);
-    if (!draft) throw new Error(`Draf ${claim.draftId} tidak ada lagi`);
-    if (draft.state === 'uploading') return 'uploading';
-    if (draft.state !== 'editing') return 'queued';
-    return freeze(db, draft, { name: 'claim.submit', args: { ...withoutDocuments(claim.args), draftId: claim.draftId }, label: claim.label }, now);
-  });
-}
-
-/**
- * The same for a correction of a returned claim: its new pages live under the correction
- * draft's id (kind 'claim-fix'). The draft is made here when the form kept none.
- */
-export function queueResubmitAfterUploads(
-  db: JmoDb,
-  fix: { draftId: string; claimNo: string; args: ResubmitArgsWithoutDocuments; label: string; returnedEventKey?: string },
-  now: number,
-): Promise<'uploading' | 'queued'> {
-  return db.transaction('rw', freezeTables(db), async () => {
-    const existing = await db.drafts.get(fix.draftId);
-    if (existing && existing.state === 'uploading') return 'uploading';
-    if (existing && existing.state !== 'editing') return 'queued';
-    const data = { ...existing?.data, claimNo: fix.claimNo, ...(fix.returnedEventKey ? { returnedEventKey: fix.returnedEventKey } : {}) };
-    const draft: DraftRow = existing ? { ...existing, data } : { id: fix.draftId, kind: CLAIM_FIX_DRAFT_KIND, state: 'editing', data, step: 0, createdAt: now, updatedAt: now };
-    return freeze(db, draft, { name: 'claim.resubmit', args: { ...withoutDocuments(fix.args), claimNo: fix.claimNo }, label: fix.label }, now);
-  });
-}
-
-/**
- * "Unggah sekarang" under data saver: this claim's photos may use mobile data. Kept on the
- * draft, so the service worker's Background Sync honours it too. Wi-Fi only still waits.
- */
-export async function askToUploadNow(db: JmoDb, draftId: string): Promise<void> {
-  await db.drafts
-    .where('id')
-    .equals(draftId)
-    .modify((draft) => {
-      if (draft.state === 'uploading' && draft.upload) draft.upload = { ...draft.upload, userAsked: true };
-    });
-}
-
-/** Drafts whose photos are still on their way: the page keeps its triggers (online, connection change) for them. */
-export function countUploadingDrafts(db: JmoDb): Promise<number> {
-  return db.drafts.where('state').equals('uploading').count();
-}
-
-/**
- * The server's answer to claim.submit / claim.resubmit reaches the draft (settleDraft); once
- * the claim is applied the server holds its pages (linked to the claim, never expiring), so
- * the photos leave the phone and free its storage. A refused claim keeps them: the
- * participant fixes it with the same photos.
- */
-export const settleClaimAndFreePages: MutationOutcomeHook = {
-  tables: ['drafts', 'documentPages', 'uploadUrls'],
-  async settle(db, row, result, now) {
-    await settleDraft.settle(db, row, result, now);
-    if (result.status !== 'applied' || !row.draftId) return;
-    const ids = await db.documentPages.where('draftId').equals(row.draftId).primaryKeys();
-    await db.uploadUrls.where('fingerprint').anyOf(ids.map(uploadFingerprint)).delete();
-    await db.documentPages.bulkDelete(ids);
-  },
-};
 
 /** What one run of the stage left behind. */
 export interface ClaimUploadsOutcome {
@@ -331,13 +211,15 @@ export function createSyncWithUploads(deps: SyncWithUploadsDeps) {
   const idle: ClaimUploadsOutcome = { queued: 0, waiting: 0, retry: false };
 
   async function runUntilQuiet(): Promise<ClaimUploadsOutcome> {
+    let queued = 0;
     let outcome: ClaimUploadsOutcome;
     do {
       again = false;
       outcome = await deps.stage.run();
+      queued += outcome.queued;
       if (outcome.queued > 0) await deps.sync();
     } while (again);
-    return outcome;
+    return { ...outcome, queued };
   }
 
   function startUploads(): Promise<ClaimUploadsOutcome> {

@@ -7,7 +7,7 @@ import { pagesOfDraft } from '../../data/document-pages.ts';
 import type { DraftRow } from '../../data/local-db.ts';
 import { isOnline } from '../../shell/connection.ts';
 import { requestSync } from '../../sync/sync-client.ts';
-import { queueResubmitAfterUploads } from '../../uploads/claim-uploads.ts';
+import { queueResubmitAfterUploads } from '../../uploads/claim-upload-queueing.ts';
 import type { FieldErrors } from '../../ui/field-errors.ts';
 import type { ClaimEventRecord, ClaimRecord } from '../../../shared/sync/entities.ts';
 import type { ClaimType } from '../../../shared/claims/claim-schemas.ts';
@@ -17,6 +17,7 @@ import type { ClaimDraftData } from './claim-draft-model.ts';
 import { buildClaimFixArgs, latestClaimFix, openClaimFixDraft, queueClaimFix, reopenUploadingFix } from './claim-fix.ts';
 import { STEP_COMPONENTS } from './ClaimSteps.tsx';
 import { ClaimUploadPanel } from './ClaimUploadPanel.tsx';
+import { refusedPageOf } from './claim-drafts.ts';
 import { claimFixText } from './claim-fix-text.ts';
 
 const BankFields = STEP_COMPONENTS.bank;
@@ -57,7 +58,7 @@ function FixForm({ claim, returned, fix }: { claim: ClaimRecord; returned: Claim
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
   const update = (changes: Partial<ClaimDraftData>) => setAnswers({ ...answers, ...changes });
-  const refused = fix.data.refusedPage as { pageId: string; message: string } | undefined;
+  const refused = refusedPageOf(fix);
 
   async function send(event: Event) {
     event.preventDefault();

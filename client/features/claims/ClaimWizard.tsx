@@ -5,11 +5,13 @@ import { localDb } from '../../data/local-db-instance.ts';
 import { useLiveQuery } from '../../data/use-live-query.ts';
 import { pagesOfDraft } from '../../data/document-pages.ts';
 import { requestSync } from '../../sync/sync-client.ts';
-import { queueClaimAfterUploads } from '../../uploads/claim-uploads.ts';
+import { queueClaimAfterUploads } from '../../uploads/claim-upload-queueing.ts';
 import { LazyDocumentsStep } from '../claim-documents/lazy-documents-step.ts';
 import { balanceForChecklist, buildClaimArgs, CLAIM_STEPS, documentCauseOf, documentsFor, documentsWithPages, validateStep, type ClaimDraftData, type StepContext } from './claim-draft-model.ts';
 import type { FieldErrors } from '../../ui/field-errors.ts';
-import { findClaimDraft, keepOnlyDocuments, saveClaimDraft } from './claim-drafts.ts';
+import { findClaimDraft, keepOnlyDocuments, refusedPageOf, saveClaimDraft } from './claim-drafts.ts';
+import type { DraftRow } from '../../data/local-db.ts';
+import { documentLabel } from '../../../shared/rules/claim-documents.ts';
 import { ClaimReview, useClaimAssessment } from './ClaimReview.tsx';
 import { STEP_COMPONENTS } from './ClaimSteps.tsx';
 import { DeleteDraftButton } from './DeleteDraftButton.tsx';
@@ -17,6 +19,14 @@ import { ClaimOutlookPanel } from './ClaimOutlookPanel.tsx';
 import { claimsText } from './claims-text.ts';
 
 type SavedDraft = { data: ClaimDraftData; step: number };
+
+/** The draft as the wizard opens it: a draft handed back for a refused page opens at the documents step, the page marked. */
+function savedDraftOf(draft: DraftRow): SavedDraft {
+  const data = draft.data as unknown as ClaimDraftData;
+  const refusedPage = refusedPageOf(draft);
+  if (!refusedPage) return { data, step: draft.step };
+  return { data: { ...data, refusedPage }, step: Math.max(0, CLAIM_STEPS[data.type].indexOf('documents')) };
+}
 
 /**
  * The one owner of a draft's answers and step while it is edited. It reads them from
@@ -30,7 +40,7 @@ export function ClaimWizard({ draftId }: { draftId: string }) {
   useEffect(() => {
     let open = true;
     findClaimDraft(localDb, draftId).then(
-      (draft) => open && setSaved(draft && { data: draft.data as unknown as ClaimDraftData, step: draft.step }),
+      (draft) => open && setSaved(draft && savedDraftOf(draft)),
       (error: unknown) => open && setFailure({ error }),
     );
     return () => void (open = false);
@@ -102,11 +112,18 @@ function WizardForm({ draftId, saved }: { draftId: string; saved: SavedDraft }) 
     requestSync();
   }
 
+  const refusedPage = data.refusedPage && documents?.pages.find((page) => page.id === data.refusedPage!.pageId);
+  const refusedLine = refusedPage && t.upload.refused(refusedPage.index + 1, documentLabel(refusedPage.documentId)?.[language] ?? refusedPage.documentId, `${data.refusedPage!.message} ${t.upload.retakeBelow}`);
   const StepBody = step === 'review' || step === 'documents' ? null : STEP_COMPONENTS[step];
   const stepContent = StepBody ? (
     <StepBody data={data} errors={errors} update={update} />
   ) : step === 'documents' ? (
     <>
+      {refusedLine && (
+        <p class="notice notice--error" role="alert">
+          {refusedLine}
+        </p>
+      )}
       <ErrorBoundary>
         <LazyDocumentsStep db={localDb} draftId={draftId} claimType={data.type} cause={documentCauseOf(data)} balance={balanceForChecklist(data.type, documents?.balance)} refused={data.refusedPage} />
       </ErrorBoundary>

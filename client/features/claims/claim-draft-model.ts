@@ -36,14 +36,8 @@ export interface StepContext {
   balance?: number;
 }
 
-export type StepId = 'card' | 'cause' | 'percent' | 'commitment' | 'bank' | 'accident' | 'facility' | 'documents' | 'review';
-
-export const CLAIM_STEPS: Record<ClaimType, StepId[]> = {
-  JHT_FULL: ['card', 'cause', 'bank', 'documents', 'review'],
-  JHT_PARTIAL: ['card', 'percent', 'bank', 'documents', 'review'],
-  JKP: ['card', 'commitment', 'bank', 'documents', 'review'],
-  JKK: ['card', 'accident', 'facility', 'documents', 'review'],
-};
+export { CLAIM_STEPS, type StepId } from './claim-steps.ts';
+import type { StepId } from './claim-steps.ts';
 
 
 const accidentFields = v.pick(JkkArgsSchema, ['accidentDate', 'accidentTime', 'place', 'description', 'onTheWayToWork']);

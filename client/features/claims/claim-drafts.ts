@@ -3,7 +3,8 @@ import { draftsOfKind, queueDraft, settleDraft } from '../../data/drafts.ts';
 import { deletePagesOfDraft, uploadFingerprint } from '../../data/document-pages.ts';
 import type { MutationOutcomeHooks } from '../../sync/outbox.ts';
 import type { ClaimSubmitArgs, ClaimType } from '../../../shared/claims/claim-schemas.ts';
-import { CLAIM_STEPS, type ClaimDraftData } from './claim-draft-model.ts';
+import type { ClaimDraftData } from './claim-draft-model.ts';
+import { CLAIM_STEPS } from './claim-steps.ts';
 
 const CLAIM_DRAFT_KIND = 'claim';
 
@@ -104,6 +105,17 @@ export async function reopenUploadingDraft(db: JmoDb, id: string, now: number, r
     await db.drafts.put(reopened);
     return true;
   });
+}
+
+/**
+ * The page the server refused, when the upload stage handed the draft back for it (its status
+ * says 'refused') or the participant reopened it from the waiting screen. The stage's message
+ * starts with the document and page ("KTP …, halaman 2: "); the screens name those themselves.
+ */
+export function refusedPageOf(draft: DraftRow): { pageId: string; message: string } | undefined {
+  const problem = draft.upload?.state === 'refused' ? draft.upload.problem : undefined;
+  if (problem?.pageId) return { pageId: problem.pageId, message: problem.message.replace(/^.*?, halaman \d+: /s, '') };
+  return (draft.data as { refusedPage?: { pageId: string; message: string } }).refusedPage;
 }
 
 /** Whether the participant may delete this draft: not while its mutation is on its way. */

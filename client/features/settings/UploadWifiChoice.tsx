@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useText } from '../../i18n/language.ts';
 import { deviceDb } from '../../data/device-db-instance.ts';
-import { readUploadWifiOnly, writeUploadWifiOnly } from '../../uploads/claim-uploads.ts';
+import { readUploadWifiOnly, writeUploadWifiOnly } from '../../data/upload-settings.ts';
 import { canTellWifi } from '../../uploads/upload-policy.ts';
 import { requestSync } from '../../sync/sync-client.ts';
 import { settingsText } from './settings-text.ts';

@@ -7,6 +7,7 @@ import { withDocuments } from '../../support/claim-documents.ts';
 import type { PushResponse } from '../../../shared/sync/protocol.ts';
 import { demoEmails, signInAs } from '../../support/test-session.ts';
 import { signedInApp } from '../../support/signed-in-app.ts';
+import { removePagesAfterEach } from './upload-phone.ts';
 import { createPhone } from '../../support/sync-harness.ts';
 import { claims, participants } from '../../../server/db/schema.ts';
 import { queueMutation } from '../../../client/sync/outbox.ts';
@@ -26,6 +27,7 @@ const completeJhtFullDraft = (kpj: string, holderName: string): ClaimDraftData =
 
 describe('a claim drafted offline on the phone', () => {
   const dewi = signedInApp(demoEmails.dewi);
+  removePagesAfterEach(dewi);
 
   /** Dewi's card gets a claim in process, filed from another device (removed after the test). */
   async function claimInProcess(kpj: string) {
@@ -83,7 +85,7 @@ describe('a claim drafted offline on the phone', () => {
     const data = completeJhtFullDraft(kpj, 'Dewi Lestari');
     const built = buildClaimArgs(draftId, data);
     if (!built.ok) throw new Error('draft should be complete');
-    await queueClaim(phone.db, built.args, 'JHT penuh', 3);
+    await queueClaim(phone.db, await withDocuments(dewi.t.database.db, built.args), 'JHT penuh', 3);
     await phone.engine.sync();
     const refused = (await phone.db.drafts.get(draftId))!;
     expect(refused).toMatchObject({ state: 'rejected', rejection: { code: 'CLAIM_IN_PROCESS' } });

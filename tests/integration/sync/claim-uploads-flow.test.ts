@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createHash, randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { signedInApp } from '../../support/signed-in-app.ts';
@@ -11,16 +11,13 @@ import { buildClaimArgs, type ClaimDraftData } from '../../../client/features/cl
 import { addPage, pagesOfDraft } from '../../../client/data/document-pages.ts';
 import { queueMutation } from '../../../client/sync/outbox.ts';
 import { askToUploadNow, queueClaimAfterUploads, uploadIdOf } from '../../../client/uploads/claim-uploads.ts';
-import { goodConditions, photoPage, uploadNetwork, uploadSide } from './upload-phone.ts';
+import { goodConditions, photoPage, removePagesAfterEach, uploadNetwork, uploadSide } from './upload-phone.ts';
 
 const sha256 = async (blob: Blob) => createHash('sha256').update(Buffer.from(await blob.arrayBuffer())).digest('hex');
 
 describe('a claim with document photos, from "Kirim" to the office', () => {
   const dewi = signedInApp(demoEmails.dewi);
-  // Registered after signedInApp's, so it runs first: its claims can only go once no page names them.
-  afterEach(async () => {
-    await dewi.t.database.db.delete(documentUploads).where(eq(documentUploads.participantId, dewi.participantId));
-  });
+  removePagesAfterEach(dewi);
 
   /**
    * Dewi's JHT claim after a lay-off, with one page per required document (the savings book

@@ -93,6 +93,7 @@ describe('the sync engine against the real server', () => {
     const phone = createPhone(t, siti.cookie);
     await phone.engine.sync();
     const kpj = (await phone.db.memberships.toArray()).find((m) => m.status === 'ACTIVE')!.kpj;
+    // Its pages are on the server already, as the upload stage leaves them before it queues a claim.
     await queueMutation(phone.db, { name: 'claim.submit', args: await withDocuments(t.database.db, accidentReport(kpj, '2026-11-01')), label: 'Laporan' }, 1);
     await phone.engine.sync();
     const events = await phone.db.claimEvents.toArray();

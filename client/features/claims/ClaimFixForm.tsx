@@ -49,7 +49,7 @@ export function ClaimFixForm({ claim, returned }: { claim: ClaimRecord; returned
 function FixForm({ claim, returned, fix }: { claim: ClaimRecord; returned: ClaimEventRecord; fix: DraftRow }) {
   const t = useText(claimFixText);
   const language = useLanguage();
-  const requested = (claim as ClaimRecord & { requestedDocumentId?: string | null }).requestedDocumentId ?? null;
+  const requested = claim.requestedDocumentId ?? null;
   const requestedLabel = requested ? documentLabel(requested)?.[language] : undefined;
   const pages = useLiveQuery(() => pagesOfDraft(localDb, fix.id), [fix.id]);
   const [changeAccount, setChangeAccount] = useState(false);

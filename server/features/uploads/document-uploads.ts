@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { and, asc, eq, gt, inArray, isNull, lte, ne, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNotNull, isNull, lte, ne, or, sql } from 'drizzle-orm';
 import { fileTypeFromBuffer } from 'file-type';
 import { documentUploads, participants } from '../../db/schema.ts';
 import type { Database, Tx } from '../../db/database.ts';
@@ -25,12 +25,13 @@ function isLive(now: Date) {
   )!;
 }
 
-export type ReserveResult = { ok: true; upload: DocumentUpload; replacedIds: string[] } | { ok: false; code: 'UPLOAD_TOO_MANY_PAGES' };
+export type ReserveResult = { ok: true; upload: DocumentUpload; replacedIds: string[] } | { ok: false; code: 'UPLOAD_TOO_MANY_PAGES' | 'UPLOAD_PAGE_SENT' };
 
 /**
  * Writes the row of a new upload before any byte is stored, so its owner and limits are known
  * from the start. A new upload for a page that already has one replaces it (a retake, or a phone
- * that lost track of its first attempt); the caller removes the replaced bytes.
+ * that lost track of its first attempt); the caller removes the replaced bytes. A page a claim
+ * names is never replaced: the office relies on it, and a new photo comes under a new draft.
  */
 export async function reserveUpload(
   db: Database,
@@ -42,6 +43,8 @@ export async function reserveUpload(
     await tx.select({ id: participants.id }).from(participants).where(eq(participants.id, participantId)).for('update');
     const sameDraft = and(eq(documentUploads.participantId, participantId), eq(documentUploads.draftId, metadata.draftId));
     const sameSlot = and(sameDraft, eq(documentUploads.documentId, metadata.documentId), eq(documentUploads.page, metadata.page));
+    const [sent] = await tx.select({ id: documentUploads.id }).from(documentUploads).where(and(sameSlot, isNotNull(documentUploads.claimId)));
+    if (sent) return { ok: false, code: 'UPLOAD_PAGE_SENT' } as const;
     const [{ pages }] = (await tx
       .select({ pages: sql<number>`count(*)::int` })
       .from(documentUploads)

@@ -7,6 +7,7 @@ import { accidentReport, jhtFullClaim } from '../../../support/claim-builders.ts
 import { putCompletePages, putPages, requiredFor, uploadPages, withDocuments } from '../../../support/claim-documents.ts';
 import { claims, documentUploads, jhtBalances, memberships } from '../../../../server/db/schema.ts';
 import type { PushResponse } from '../../../../shared/sync/protocol.ts';
+import { uploadErrors } from '../../../../shared/claims/document-upload-schemas.ts';
 
 /**
  * Issue 15: claim.submit names its pages by upload id, and the server refuses a claim whose
@@ -143,6 +144,22 @@ describe('claim.submit and claim.resubmit with document pages', () => {
     const documents = await uploadPages((path, init) => t.app.request(path, init), siti.cookie, report.draftId, documentIds);
     expect(await push(siti.cookie, 'claim.submit', { ...report, documents })).toMatchObject({ status: 'applied' });
     expect((await pagesOf(documents)).map((page) => [page.status, page.detectedType, page.claimId !== null])).toEqual(documentIds.map(() => ['COMPLETE', 'image/jpeg', true]));
+  });
+
+  it('keeps a page the claim names: a retake of its slot and a DELETE are refused, and the page stays', async () => {
+    const report = sitisReport();
+    const { documentIds } = await requiredFor(t.database.db, report);
+    const documents = await uploadPages((path, init) => t.app.request(path, init), siti.cookie, report.draftId, documentIds);
+    expect(await push(siti.cookie, 'claim.submit', { ...report, documents })).toMatchObject({ status: 'applied' });
+    const retake = await t.app.request('/api/uploads', {
+      method: 'POST',
+      headers: { 'Tus-Resumable': '1.0.0', 'Upload-Length': '100', 'Upload-Metadata': `draftId ${btoa(report.draftId)},documentId ${btoa('KTP')},page ${btoa('0')},filetype ${btoa('image/jpeg')}`, Cookie: siti.cookie },
+    });
+    expect(retake.status).toBe(409);
+    expect(await retake.json()).toEqual({ code: 'UPLOAD_PAGE_SENT', message: uploadErrors.UPLOAD_PAGE_SENT });
+    const removal = await t.app.request(`/api/uploads/${documents[0]}`, { method: 'DELETE', headers: { 'Tus-Resumable': '1.0.0', Cookie: siti.cookie } });
+    expect(removal.status).toBe(409);
+    expect((await pagesOf(documents)).filter((page) => page.claimId !== null)).toHaveLength(documents.length);
   });
 
   it('asks for NPWP on a JHT claim when the balance is above Rp50 juta, and applies once it has a page', async () => {

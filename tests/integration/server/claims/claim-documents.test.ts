@@ -138,6 +138,16 @@ describe('claim.submit and claim.resubmit with document pages', () => {
     expect((await pagesOf([unnamed!]))[0]!.claimId).toBeNull();
   });
 
+  it('turns the same draft pushed from two devices at the same moment into one claim, its pages linked once', async () => {
+    // On PostgreSQL the two transactions really overlap: the second waits on the page locks.
+    const { report, documents } = await reportWithout();
+    const results = await Promise.all([0, 1].map(() => push(siti.cookie, 'claim.submit', { ...report, documents }, randomUUID())));
+    const rows = await t.database.db.select().from(claims).where(eq(claims.draftId, report.draftId));
+    expect(rows).toHaveLength(1);
+    for (const result of results) expect(result).toMatchObject({ status: 'applied', ref: rows[0]!.claimNo });
+    expect((await pagesOf(documents)).map((page) => page.claimId)).toEqual(documents.map(() => rows[0]!.id));
+  });
+
   it('accepts pages uploaded through the real tus endpoint', async () => {
     const report = sitisReport();
     const { documentIds } = await requiredFor(t.database.db, report);

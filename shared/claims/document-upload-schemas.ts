@@ -39,7 +39,7 @@ export const uploadErrors = {
   UPLOAD_OFFSET_MISMATCH: 'Posisi unggahan tidak cocok dengan server. Aplikasi akan melanjutkan dari posisi yang benar.',
   UPLOAD_LOCKED: 'Halaman ini sedang diunggah dari koneksi lain. Coba lagi sebentar lagi.',
   UPLOAD_ALREADY_COMPLETE: 'Halaman ini sudah terunggah lengkap.',
-  UPLOAD_PAGE_CLAIMED: 'Halaman ini sudah terkirim bersama klaim dan tidak bisa diganti dari draf ini. Jika kantor meminta ulang, kirim lewat perbaikan klaim.',
+  UPLOAD_PAGE_SENT: 'Halaman ini sudah terkirim bersama klaim dan tidak bisa diganti. Jika petugas meminta foto ulang, kirim lewat perbaikan klaim.',
   TUS_VERSION_REQUIRED: 'Aplikasi perlu diperbarui untuk mengunggah dokumen.',
 } as const;
 export type UploadErrorCode = keyof typeof uploadErrors;

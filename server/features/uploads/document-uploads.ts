@@ -25,12 +25,13 @@ function isLive(now: Date) {
   )!;
 }
 
-export type ReserveResult = { ok: true; upload: DocumentUpload; replacedIds: string[] } | { ok: false; code: 'UPLOAD_TOO_MANY_PAGES' | 'UPLOAD_PAGE_CLAIMED' };
+export type ReserveResult = { ok: true; upload: DocumentUpload; replacedIds: string[] } | { ok: false; code: 'UPLOAD_TOO_MANY_PAGES' | 'UPLOAD_PAGE_SENT' };
 
 /**
  * Writes the row of a new upload before any byte is stored, so its owner and limits are known
  * from the start. A new upload for a page that already has one replaces it (a retake, or a phone
- * that lost track of its first attempt); the caller removes the replaced bytes.
+ * that lost track of its first attempt); the caller removes the replaced bytes. A page a claim
+ * names is never replaced: the office relies on it, and a new photo comes under a new draft.
  */
 export async function reserveUpload(
   db: Database,
@@ -42,19 +43,13 @@ export async function reserveUpload(
     await tx.select({ id: participants.id }).from(participants).where(eq(participants.id, participantId)).for('update');
     const sameDraft = and(eq(documentUploads.participantId, participantId), eq(documentUploads.draftId, metadata.draftId));
     const sameSlot = and(sameDraft, eq(documentUploads.documentId, metadata.documentId), eq(documentUploads.page, metadata.page));
+    const [sent] = await tx.select({ id: documentUploads.id }).from(documentUploads).where(and(sameSlot, isNotNull(documentUploads.claimId)));
+    if (sent) return { ok: false, code: 'UPLOAD_PAGE_SENT' } as const;
     const [{ pages }] = (await tx
       .select({ pages: sql<number>`count(*)::int` })
       .from(documentUploads)
       .where(and(sameDraft, isLive(now), sql`not (${sameSlot})`))) as [{ pages: number }];
     if (pages >= MAX_PAGES_PER_DRAFT) return { ok: false, code: 'UPLOAD_TOO_MANY_PAGES' } as const;
-    // A page a claim names is the office's record: a stale phone re-sending into the draft the
-    // claim came from must not delete it (a retake for the office goes through claim.resubmit).
-    const [claimed] = await tx
-      .select({ id: documentUploads.id })
-      .from(documentUploads)
-      .where(and(sameSlot, isNotNull(documentUploads.claimId)))
-      .limit(1);
-    if (claimed) return { ok: false, code: 'UPLOAD_PAGE_CLAIMED' } as const;
     const replaced = await tx
       .delete(documentUploads)
       .where(and(sameSlot, ne(documentUploads.status, 'REFUSED')))

@@ -143,7 +143,7 @@ export function uploadRoutes(deps: AppDeps, store: DocumentStore) {
         412: ['TUS_VERSION_REQUIRED'],
         413: ['UPLOAD_TOO_LARGE'],
         415: ['UPLOAD_TYPE_REFUSED'],
-        409: ['UPLOAD_PAGE_CLAIMED'],
+        409: ['UPLOAD_PAGE_SENT'],
         422: ['UPLOAD_TOO_MANY_PAGES'],
       },
     }),
@@ -167,7 +167,7 @@ export function uploadRoutes(deps: AppDeps, store: DocumentStore) {
       const participantId = c.get('auth')!.participantId;
       const id = randomUUID();
       const reservation = await reserveUpload(deps.db, { id, participantId, metadata: metadata.output, size, now: deps.clock.now() });
-      if (!reservation.ok) return refusal(reservation.code === 'UPLOAD_PAGE_CLAIMED' ? 409 : 422, reservation.code);
+      if (!reservation.ok) return refusal(reservation.code === 'UPLOAD_PAGE_SENT' ? 409 : 422, reservation.code);
       // The old page's row is gone already; bytes the store fails to drop now are only wasted space.
       for (const replacedId of reservation.replacedIds) {
         await store.remove(replacedId).catch((error: unknown) => deps.log.warn({ err: error, uploadId: replacedId }, 'replaced document page not removed from storage'));
@@ -247,15 +247,15 @@ export function uploadRoutes(deps: AppDeps, store: DocumentStore) {
       summary: 'Remove an uploaded page (tus 1.0 termination), e.g. before retaking it',
       tags: ['uploads'],
       responses: { 204: { description: 'Removed with its bytes' } },
-      errors: { 404: ['UPLOAD_NOT_FOUND'], 409: ['UPLOAD_PAGE_CLAIMED'], 412: ['TUS_VERSION_REQUIRED'], 423: ['UPLOAD_LOCKED'] },
+      errors: { 404: ['UPLOAD_NOT_FOUND'], 409: ['UPLOAD_PAGE_SENT'], 412: ['TUS_VERSION_REQUIRED'], 423: ['UPLOAD_LOCKED'] },
     }),
     async (c) => {
       if (c.req.header('Tus-Resumable') !== '1.0.0') return refusal(412, 'TUS_VERSION_REQUIRED');
       const id = c.req.param('id');
       const row = UUID.test(id) ? await findOwnUpload(deps.db, c.get('auth')!.participantId, id.toLowerCase()) : undefined;
       if (!row) return refusal(404, 'UPLOAD_NOT_FOUND');
-      // A page a claim names belongs to the office's record now.
-      if (row.claimId !== null) return refusal(409, 'UPLOAD_PAGE_CLAIMED');
+      // A page a claim names stays for the office; a correction brings new pages instead.
+      if (row.claimId !== null) return refusal(409, 'UPLOAD_PAGE_SENT');
       // Through tus first: it takes the upload's lock, so a PATCH in flight is stopped, not raced.
       const response = await tusServer().handleWeb(c.req.raw);
       if (response.status === 423) return answer(response);

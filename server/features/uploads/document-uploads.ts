@@ -121,57 +121,6 @@ export async function inspectCompletedUpload(db: Database, store: DocumentStore,
   return { ok: true, detectedType, sha256 };
 }
 
-export interface DraftDocumentPage {
-  uploadId: string;
-  page: number;
-  size: number;
-  uploadedBytes: number;
-  complete: boolean;
-  detectedType: string | null;
-  sha256: string | null;
-}
-
-export interface DraftDocument {
-  documentId: string;
-  pages: DraftDocumentPage[];
-  /** Every page it has arrived whole and passed the type check. */
-  complete: boolean;
-}
-
-/**
- * The pages a participant has on the server for one claim draft, grouped by checklist document.
- * Only their own, and only live ones: refused and expired uploads are left out. claim.submit will
- * use it (with `missingDocuments`) to refuse a claim whose documents are not all there.
- */
-export async function documentsForDraft(db: Database, input: { participantId: number; draftId: string; now: Date }): Promise<DraftDocument[]> {
-  const rows = await db
-    .select()
-    .from(documentUploads)
-    .where(and(eq(documentUploads.participantId, input.participantId), eq(documentUploads.draftId, input.draftId), isLive(input.now)))
-    .orderBy(asc(documentUploads.documentId), asc(documentUploads.page));
-  const byDocument = new Map<string, DraftDocumentPage[]>();
-  for (const row of rows) {
-    const pages = byDocument.get(row.documentId) ?? [];
-    pages.push({
-      uploadId: row.id,
-      page: row.page,
-      size: row.size,
-      uploadedBytes: row.uploadedBytes,
-      complete: row.status === 'COMPLETE',
-      detectedType: row.detectedType,
-      sha256: row.sha256,
-    });
-    byDocument.set(row.documentId, pages);
-  }
-  return [...byDocument].map(([documentId, pages]) => ({ documentId, pages, complete: pages.every((page) => page.complete) }));
-}
-
-/** Required checklist ids that have no page, or a page still unfinished. */
-export function missingDocuments(documents: readonly DraftDocument[], requiredIds: readonly string[]): string[] {
-  const complete = new Set(documents.filter((document) => document.complete).map((document) => document.documentId));
-  return requiredIds.filter((id) => !complete.has(id));
-}
-
 /**
  * The participant's uploads among `ids`, locked until the push transaction ends: a second push
  * naming the same page waits, then sees it linked, so a page never belongs to two claims.

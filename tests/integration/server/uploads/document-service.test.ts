@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,18 +8,16 @@ import { createTestApp, type TestApp } from '../../../support/test-app.ts';
 import { demoEmails, signInAs } from '../../../support/test-session.ts';
 import { documentUploads } from '../../../../server/db/schema.ts';
 import { createDocumentStore, type DocumentStore } from '../../../../server/features/uploads/document-store.ts';
-import { documentsForDraft, missingDocuments, removeExpiredUploads, startUploadCleanup } from '../../../../server/features/uploads/document-uploads.ts';
-import { requiredDocuments } from '../../../../shared/rules/claim-documents.ts';
+import { removeExpiredUploads, startUploadCleanup } from '../../../../server/features/uploads/document-uploads.ts';
 import { createUpload, disguisedExe, fixture, patchChunk, uploadInChunks } from './tus-requests.ts';
 
 const DAY = 24 * 3600 * 1000;
 
-describe('document upload services: documentsForDraft, missingDocuments, expiry cleanup', () => {
+describe('document upload expiry cleanup', () => {
   let t: TestApp;
   let directory: string;
   let store: DocumentStore;
   let siti: { cookie: string; participantId: number };
-  let budi: { cookie: string; participantId: number };
   const meta = (draftId: string, documentId: string, page = 0, filetype = 'image/jpeg') => ({ draftId, documentId, page: String(page), filetype });
   const rowOf = async (id: string) => (await t.database.db.select().from(documentUploads).where(eq(documentUploads.id, id)))[0];
 
@@ -28,43 +26,10 @@ describe('document upload services: documentsForDraft, missingDocuments, expiry 
     store = createDocumentStore({ kind: 'file', directory });
     t = await createTestApp({ config: { documentStorage: { kind: 'file', directory } } });
     siti = await signInAs(t, demoEmails.siti);
-    budi = await signInAs(t, demoEmails.budi);
   });
   afterAll(async () => {
     await t.close();
     rmSync(directory, { recursive: true, force: true });
-  });
-
-  it('lists only the participant\u2019s live pages of the draft, grouped by document, and names the missing required documents', async () => {
-    const draftId = randomUUID();
-    const jpeg = fixture('page.jpg');
-    const ktp0 = await uploadInChunks(t, siti.cookie, meta(draftId, 'KTP', 0), jpeg, 64 * 1024);
-    await createUpload(t, siti.cookie, 5000, meta(draftId, 'KTP', 1)); // started, not finished
-    const kk = await uploadInChunks(t, siti.cookie, meta(draftId, 'KK', 0, 'application/pdf'), fixture('page.pdf'), 64 * 1024);
-    await uploadInChunks(t, siti.cookie, meta(draftId, 'KPJ', 0), disguisedExe(), 64 * 1024); // refused
-    await uploadInChunks(t, budi.cookie, meta(draftId, 'BUKU_TABUNGAN', 0, 'image/png'), fixture('page.png'), 64 * 1024); // someone else's
-    await uploadInChunks(t, siti.cookie, meta(randomUUID(), 'BUKU_TABUNGAN', 0, 'image/png'), fixture('page.png'), 64 * 1024); // another draft
-
-    const documents = await documentsForDraft(t.database.db, { participantId: siti.participantId, draftId, now: t.clock.now() });
-    expect(documents.map((d) => [d.documentId, d.complete, d.pages.map((p) => [p.page, p.complete])])).toEqual([
-      ['KK', true, [[0, true]]],
-      ['KTP', false, [[0, true], [1, false]]],
-    ]);
-    const ktpPage0 = documents.find((d) => d.documentId === 'KTP')!.pages[0]!;
-    expect(ktpPage0).toMatchObject({ uploadId: ktp0.id, size: jpeg.length, detectedType: 'image/jpeg', sha256: createHash('sha256').update(jpeg).digest('hex') });
-    expect(documents.find((d) => d.documentId === 'KK')!.pages[0]!.uploadId).toBe(kk.id);
-
-    const required = requiredDocuments('JHT_FULL', 'RESIGN').map((doc) => doc.id);
-    expect(missingDocuments(documents, required)).toEqual(['KTP', 'KPJ', 'BUKU_TABUNGAN', 'SURAT_BERHENTI']);
-
-    // Budi sees nothing of Siti's draft.
-    const budiDocuments = await documentsForDraft(t.database.db, { participantId: budi.participantId, draftId, now: t.clock.now() });
-    expect(budiDocuments.map((d) => d.documentId)).toEqual(['BUKU_TABUNGAN']);
-
-    // Once the unfinished page expires it no longer counts: KTP is whole with its one page.
-    const later = new Date(t.clock.now().getTime() + 7 * DAY);
-    const afterExpiry = await documentsForDraft(t.database.db, { participantId: siti.participantId, draftId, now: later });
-    expect(afterExpiry.find((d) => d.documentId === 'KTP')).toMatchObject({ complete: true, pages: [{ page: 0 }] });
   });
 
   it('removes unfinished uploads and their bytes exactly when 7 days have passed on the app clock, keeping finished pages', async () => {

@@ -65,10 +65,7 @@ function homeFirstPaintScript(): Plugin {
         const entry = /\s*<script type="module" crossorigin src="([^"]+)"><\/script>/.exec(html);
         if (entry) html = html.replace(entry[0], '');
         const tag = entry ? `<script data-app="${entry[1]}">${code}</script>` : `<script>${code}</script>`;
-        // No frame before the parser has reached #app (and this script has put the picture there): when the
-        // stylesheet came first and the parser had paused after this script, Chromium drew the empty page.
-        const expectApp = '<link rel="expect" href="#app" blocking="render">';
-        return html.replace('<title>', `${[tag, ...stylesheets, expectApp, '<title>'].join('\n    ')}`);
+        return html.replace('<title>', `${[tag, ...stylesheets, '<title>'].join('\n    ')}`);
       },
     },
   };

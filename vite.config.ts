@@ -37,10 +37,12 @@ function precompress(): Plugin {
   };
 }
 
-// The home's first paint must not wait for the app's modules, nor for any file but the
-// stylesheet: its small script is inlined right after #app and runs as soon as the stylesheet is
-// in. The server's Content-Security-Policy allows exactly this script by its hash (computed from
-// the index.html it serves): blocked, the app would not start, since this script starts it.
+// The home's first paint must not wait for the app's modules, nor for anything a static page
+// would not wait for: its small script is inlined in the head ahead of the stylesheet link, so it
+// runs at once (a script after a stylesheet waits for it), builds the picture while the stylesheet
+// comes, and puts it in #app's place as the parser reaches it. The server's Content-Security-Policy
+// allows exactly this script by its hash (computed from the index.html it serves): blocked, the
+// app would not start, since this script starts it.
 function homeFirstPaintScript(): Plugin {
   const marker = '<div id="app"></div>';
   return {
@@ -53,7 +55,8 @@ function homeFirstPaintScript(): Plugin {
         const [script] = buildSync({ entryPoints: ['client/shell/home-first-paint.entry.ts'], bundle: true, format: 'iife', minify: true, target: 'es2020', write: false }).outputFiles;
         const code = script!.text.trim();
         if (code.includes('</script')) throw new Error('the home first paint script cannot be inlined');
-        // The stylesheet, which the first paint waits for, is asked of the service worker before the app's modules.
+        // The stylesheet is still found by the preload scanner at once, and asked of the service worker
+        // before the app's modules; the script goes right before it.
         const stylesheets = html.match(/<link rel="stylesheet"[^>]*>/g) ?? [];
         html = html.replace(/\s*<link rel="stylesheet"[^>]*>/g, '');
         // The app's entry module is started by that script once the picture is painted (at once if there
@@ -62,7 +65,7 @@ function homeFirstPaintScript(): Plugin {
         const entry = /\s*<script type="module" crossorigin src="([^"]+)"><\/script>/.exec(html);
         if (entry) html = html.replace(entry[0], '');
         const tag = entry ? `<script data-app="${entry[1]}">${code}</script>` : `<script>${code}</script>`;
-        return html.replace('<title>', `${[...stylesheets, '<title>'].join('\n    ')}`).replace(marker, `${marker}\n    ${tag}`);
+        return html.replace('<title>', `${[tag, ...stylesheets, '<title>'].join('\n    ')}`);
       },
     },
   };

@@ -36,15 +36,15 @@ export function captureHomeShell(appRoot: Element): string | null {
 }
 
 /**
- * Runs before any module: on the home address, with a snapshot of the signed-in account, shows
- * it in place of the still-empty app. Its "Data per …" is computed now from the snapshot's own
- * facts and never says "terbaru": this page has not heard from the server yet.
+ * Runs before any module, in the page's head: on the home address, with a snapshot of the
+ * signed-in account, builds the picture of the last home (not yet in the page), so the work is
+ * done while the stylesheet is still on its way. Its "Data per …" is computed now from the
+ * snapshot's own facts and never says "terbaru": this page has not heard from the server yet.
  */
-export function paintHomeSnapshot(doc: Document, storage: Storage | null, now: number, isOnline: boolean): boolean {
-  if (doc.location.pathname !== '/') return false;
-  const app = doc.getElementById('app');
+export function prepareHomeSnapshot(doc: Document, storage: Storage | null, now: number, isOnline: boolean): HTMLElement | null {
+  if (doc.location.pathname !== '/') return null;
   const snapshot = readHomeSnapshot(storage);
-  if (!app || !snapshot) return false;
+  if (!snapshot) return null;
   const root = doc.createElement('div');
   root.id = SNAPSHOT_ROOT_ID;
   root.innerHTML = snapshot.html;
@@ -55,7 +55,7 @@ export function paintHomeSnapshot(doc: Document, storage: Storage | null, now: n
     node.removeAttribute(STYLE_SLOT);
   }
   const slot = root.querySelector(`[${FRESHNESS_SLOT}]`);
-  if (!slot) return false;
+  if (!slot) return null;
   slot.className = 'freshness freshness--stale';
   slot.textContent = freshnessWording(snapshot, { now, isOnline, language: snapshot.language, words: snapshot.words, mayClaimFresh: false }).text;
   if (!isOnline) {
@@ -67,9 +67,22 @@ export function paintHomeSnapshot(doc: Document, storage: Storage | null, now: n
   // A picture until the app takes over: screen readers and the keyboard meet the app only, once.
   root.setAttribute('aria-hidden', 'true');
   root.inert = true;
+  return root;
+}
+
+/** Puts the prepared picture in place of the still-empty app; false when there is no #app yet. */
+export function showHomeSnapshot(doc: Document, root: HTMLElement): boolean {
+  const app = doc.getElementById('app');
+  if (!app) return false;
   app.before(root);
   app.hidden = true;
   return true;
+}
+
+/** Both steps at once, for a document whose #app is already parsed. */
+export function paintHomeSnapshot(doc: Document, storage: Storage | null, now: number, isOnline: boolean): boolean {
+  const root = prepareHomeSnapshot(doc, storage, now, isOnline);
+  return root ? showHomeSnapshot(doc, root) : false;
 }
 
 /** The app now shows a screen of its own (or found nothing to show): the picture goes. */

@@ -85,9 +85,18 @@ describe('claim documents uploaded by the service worker with the app closed', (
     const appPagesOpen = () => context.pages().filter((open) => open.url().startsWith(suite.url)).length;
     expect(appPagesOpen()).toBe(0);
 
-    // ---- Signal returns; the browser wakes the service worker with the outbox's sync tag.
-    suite.proxy.setMode('pass');
+    // ---- The phone thinks it is online again, but the line still refuses: Chromium fires the
+    // waiting sync tag at once (lifting the emulated offline state counts as the network
+    // returning), the service worker's attempt fails, and the browser backs off for minutes.
+    // That keeps the browser's own retry out of this test: what follows is the CDP event alone.
+    const refusedAtClose = suite.proxy.blocked.refused;
     await context.setOffline(false);
+    await expect.poll(() => suite.proxy.blocked.refused, { timeout: 30_000 }).toBeGreaterThan(refusedAtClose);
+    await refusalsSettled();
+    expect(suite.proxy.forwarded.slice(closedAt)).toEqual([]);
+
+    // ---- Signal returns for real; the browser wakes the service worker with the outbox's sync tag.
+    suite.proxy.setMode('pass');
     const cdp = await context.newCDPSession(blank);
     const registrations: { registrationId: string; scopeURL: string; isDeleted: boolean }[] = [];
     cdp.on('ServiceWorker.workerRegistrationUpdated', (event: { registrations: typeof registrations }) => registrations.push(...event.registrations));
@@ -98,7 +107,7 @@ describe('claim documents uploaded by the service worker with the app closed', (
 
     // The service worker pushes the claim (it waits for its pages) and uploads every page.
     await expect
-      .poll(async () => (await pull()).filter((claim) => claim.draftId === draftId).length, { timeout: 90_000, intervals: [500] })
+      .poll(async () => (await pull()).filter((claim) => claim.draftId === draftId).length, { timeout: 90_000, interval: 500 })
       .toBe(1);
     const claimNo = (await pull()).find((claim) => claim.draftId === draftId)!.claimNo;
     expect(await pull()).toHaveLength(claimsBefore.length + 1);
@@ -127,6 +136,14 @@ describe('claim documents uploaded by the service worker with the app closed', (
     await cdp.detach();
     await context.close();
   }, 300_000);
+
+  /** Waits until the proxy has refused nothing new for two seconds: the failed sync event is over. */
+  async function refusalsSettled() {
+    for (let last = -1; last !== suite.proxy.blocked.refused; ) {
+      last = suite.proxy.blocked.refused;
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
+    }
+  }
 
   /** The claim's row id, from the office's own list (its link or status form points at /admin/claims/<id>). */
   async function officeClaimId(admin: Page, claimNo: string): Promise<number> {

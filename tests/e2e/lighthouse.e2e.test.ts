@@ -24,6 +24,21 @@ const percent = (score: number | null | undefined) => Math.round((score ?? 0) * 
  * PWA category; installability is checked in the shell test through the DevTools protocol.
  */
 async function audit(port: number, url: string, page: string, cookie?: string): Promise<PageScores> {
+  // Lighthouse reads its timings from a Chromium trace, and on a loaded machine the trace now and
+  // then misses the navigation start (NO_NAVSTART and its kin). That is a failure to measure, not a
+  // property of the page, so such a run is repeated; any other runtime error fails at once.
+  for (let attempt = 1; ; attempt++) {
+    const scores = await auditOnce(port, url, page, cookie);
+    if (typeof scores !== 'string') return scores;
+    if (!TRACE_CAPTURE_ERRORS.has(scores.split(' ')[0]!) || attempt === 3) throw new Error(`Lighthouse: ${scores}`);
+    console.warn(`[lighthouse] ${page}: ${scores}; measuring again (attempt ${attempt + 1})`);
+  }
+}
+
+const TRACE_CAPTURE_ERRORS = new Set(['NO_NAVSTART', 'NO_TRACING_STARTED', 'NO_FCP', 'NO_DCL', 'NO_LCP', 'NO_LCP_ALL_FRAMES', 'NO_SCREENSHOTS', 'NO_SPEEDLINE_FRAMES']);
+
+/** The page's scores, or the runtime error's code and message when Lighthouse could not measure. */
+async function auditOnce(port: number, url: string, page: string, cookie?: string): Promise<PageScores | string> {
   const result = await lighthouse(url, {
     port,
     output: 'json',
@@ -34,7 +49,7 @@ async function audit(port: number, url: string, page: string, cookie?: string): 
   });
   if (!result) throw new Error(`Lighthouse gave no result for ${url}`);
   const { categories, audits } = result.lhr;
-  if (result.lhr.runtimeError) throw new Error(`Lighthouse: ${result.lhr.runtimeError.code} ${result.lhr.runtimeError.message}`);
+  if (result.lhr.runtimeError) return `${result.lhr.runtimeError.code} ${result.lhr.runtimeError.message}`;
   return {
     page,
     finalPath: new URL(result.lhr.finalDisplayedUrl).pathname,

@@ -37,35 +37,31 @@ function precompress(): Plugin {
   };
 }
 
-// The home's first paint must not wait for the app's modules, nor for anything a static page
-// would not wait for: its small script is inlined in the head ahead of the stylesheet link, so it
-// runs at once (a script after a stylesheet waits for it), builds the picture while the stylesheet
-// comes, and puts it in #app's place as the parser reaches it. The server's Content-Security-Policy
-// allows exactly this script by its hash (computed from the index.html it serves): blocked, the
-// app would not start, since this script starts it.
+// The home's first paint must not wait for the app's modules: the service worker answers with the
+// last home already in the page, which is then built like a static page (stylesheet in the head,
+// the picture in the body). This small script, inlined as the body's last element, settles that
+// picture and starts the app after it was painted; placed there it blocks no parsing, and the
+// stylesheet it waits for is needed for the first frame anyway. The server's
+// Content-Security-Policy allows exactly this script by its hash (computed from the index.html it
+// serves): blocked, the app would not start, since this script starts it.
 function homeFirstPaintScript(): Plugin {
-  const marker = '<div id="app"></div>';
   return {
     name: 'jmo-home-first-paint',
     transformIndexHtml: {
-      // After Vite added its tags, so they can be put in the order a cold start needs them.
+      // After Vite added its tags, so the entry module's tag can be taken out.
       order: 'post',
       handler(html) {
-        if (!html.includes(marker)) throw new Error('index.html has no empty #app for the home first paint');
+        if (!html.includes('<div id="app"></div>') || !html.includes('</body>')) throw new Error('index.html has no empty #app for the home first paint');
         const [script] = buildSync({ entryPoints: ['client/shell/home-first-paint.entry.ts'], bundle: true, format: 'iife', minify: true, target: 'es2020', write: false }).outputFiles;
         const code = script!.text.trim();
         if (code.includes('</script')) throw new Error('the home first paint script cannot be inlined');
-        // The stylesheet is still found by the preload scanner at once, and asked of the service worker
-        // before the app's modules; the script goes right before it.
-        const stylesheets = html.match(/<link rel="stylesheet"[^>]*>/g) ?? [];
-        html = html.replace(/\s*<link rel="stylesheet"[^>]*>/g, '');
         // The app's entry module is started by that script once the picture is painted (at once if there
         // is none): fetched and compiled alongside, it held the paint back by a third on a slowed CPU.
         // The dev server's own module script (no crossorigin) stays as it is.
         const entry = /\s*<script type="module" crossorigin src="([^"]+)"><\/script>/.exec(html);
         if (entry) html = html.replace(entry[0], '');
         const tag = entry ? `<script data-app="${entry[1]}">${code}</script>` : `<script>${code}</script>`;
-        return html.replace('<title>', `${[tag, ...stylesheets, '<title>'].join('\n    ')}`);
+        return html.replace('</body>', () => `  ${tag}\n  </body>`);
       },
     },
   };

@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 import { clientsClaim } from 'workbox-core';
-import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
+import { addRoute, cleanupOutdatedCaches, createHandlerBoundToURL, matchPrecache, precache } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { createBrowserSyncEngine } from './sync/browser-sync-engine.ts';
 import { appMutationOutcomes } from './mutation-outcomes.ts';
@@ -8,19 +8,54 @@ import { BACKGROUND_SYNC_TAG, PERIODIC_SYNC_TAG } from './sync/sync-names.ts';
 import type { NotificationRecord } from '../shared/sync/entities.ts';
 import { openDeviceDb } from './data/device-db.ts';
 import { isDataSaverOn } from './data/data-saver.ts';
+import { readHomeSnapshot } from './data/home-snapshot.ts';
+import { composeHomePage } from './shell/home-page-compose.ts';
 
 declare const self: ServiceWorkerGlobalScope;
 
-precacheAndRoute(self.__WB_MANIFEST);
+precache(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
+
+const deviceDb = openDeviceDb();
+// The worker's own requests (precache downloads, background syncs) are counted here, not in a page.
+// No retry timer here: a worker the browser may stop any moment retries by failing its event.
+const { sync, uploadsSettled, recordUsage, db } = createBrowserSyncEngine(appMutationOutcomes, deviceDb, { retryUploadsOnTimer: false });
 
 // Every in-app address opens the precached shell, online or not; the API, the development
 // mailbox and the back office are real server pages and must never get the shell instead.
+// The home comes with the last home already in it, when there is one. Its route goes ahead of
+// the precache's own, which would answer "/" with the bare index.html.
+const shell = createHandlerBoundToURL('/index.html');
 registerRoute(
-  new NavigationRoute(createHandlerBoundToURL('/index.html'), {
-    denylist: [/^\/api\//, /^\/dev(\/|$)/, /^\/admin(\/|$)/, /^\/gateway(\/|$)/],
-  }),
+  ({ request, url }) => request.mode === 'navigate' && url.pathname === '/',
+  async (options) => (await lastHomePage()) ?? shell(options),
 );
+addRoute();
+registerRoute(new NavigationRoute(shell, { denylist: [/^\/api\//, /^\/dev(\/|$)/, /^\/admin(\/|$)/, /^\/gateway(\/|$)/] }));
+
+/** A snapshot read slower than this (a database busy upgrading, say) is not waited for: the app paints the home itself. */
+const SNAPSHOT_READ_LIMIT_MS = 300;
+
+/**
+ * The shell with the last home already in it: the page paints the balance as soon as a static
+ * page would, before its modules and its own IndexedDB are up. Same headers as the precached
+ * shell (its Content-Security-Policy allows the inline script by hash), minus those describing
+ * the stored body, which this one is not.
+ */
+async function lastHomePage(): Promise<Response | null> {
+  try {
+    const timeout = new Promise<null>((resolve) => setTimeout(resolve, SNAPSHOT_READ_LIMIT_MS, null));
+    const [shellResponse, snapshot] = await Promise.all([matchPrecache('/index.html'), Promise.race([readHomeSnapshot(db), timeout])]);
+    if (!shellResponse?.ok || !snapshot) return null;
+    const page = composeHomePage(await shellResponse.text(), snapshot, Date.now());
+    if (!page) return null;
+    const headers = new Headers(shellResponse.headers);
+    for (const name of ['content-length', 'content-encoding', 'etag', 'last-modified']) headers.delete(name);
+    return new Response(page, { status: 200, headers });
+  } catch {
+    return null;
+  }
+}
 
 // The first install takes control at once (there is no older page to break); an update
 // waits until the user accepts the reload offered by the shell.
@@ -36,10 +71,6 @@ interface ExtendableTagEvent extends ExtendableEvent {
   readonly tag: string;
 }
 
-const deviceDb = openDeviceDb();
-// The worker's own requests (precache downloads, background syncs) are counted here, not in a page.
-// No retry timer here: a worker the browser may stop any moment retries by failing its event.
-const { sync, uploadsSettled, recordUsage } = createBrowserSyncEngine(appMutationOutcomes, deviceDb, { retryUploadsOnTimer: false });
 
 async function syncInBackground(): Promise<void> {
   const outcome = await sync();

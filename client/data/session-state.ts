@@ -2,7 +2,7 @@ import { localDb } from './local-db-instance.ts';
 import { readMeta, writeMeta } from './meta.ts';
 import { LOCAL_DB_NAME } from './local-db.ts';
 import { Dexie } from 'dexie';
-import { clearHomeSnapshot, markSignedInAccount, pageStorage } from './home-snapshot.ts';
+import { clearHomeSnapshot, forgetLegacyHomeSnapshot, pageStorage } from './home-snapshot.ts';
 
 /** Whose data this phone holds. The session cookie itself is httpOnly and invisible here. */
 export function readSignedInEmail(): Promise<string | undefined> {
@@ -17,14 +17,14 @@ export async function adoptAccount(email: string): Promise<void> {
   const previous = await readSignedInEmail();
   if (previous && previous !== email) await wipeLocalData();
   await writeMeta(localDb, 'accountEmail', email);
-  markSignedInAccount(pageStorage(), email);
 }
 
 /** Sign-out on a shared phone: nothing of this person may remain readable. */
 export async function wipeLocalData(): Promise<void> {
   const storage = pageStorage();
   // First, so no later step that fails can leave the picture of this person's home behind.
-  clearHomeSnapshot(storage);
+  forgetLegacyHomeSnapshot(storage);
+  await clearHomeSnapshot(localDb);
   localDb.close();
   await Dexie.delete(LOCAL_DB_NAME);
   await localDb.open();

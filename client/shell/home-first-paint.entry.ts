@@ -1,18 +1,10 @@
-import { prepareHomeSnapshot, showHomeSnapshot } from './home-first-paint.ts';
+import { settleHomeSnapshot } from './home-first-paint.ts';
 
-// Inlined into index.html's head before the stylesheet link (see vite.config.ts), where it also
-// starts the app. Placed there, it is not held back by the stylesheet: the picture is built while
-// the stylesheet comes from the service worker, and is in the page before that arrives, so the
-// first frame after it is the picture itself, as for a static page. After #app, this script had
-// to wait for the stylesheet, and Chromium drew an empty frame before running it.
+// Inlined as index.html's last element (see vite.config.ts), where it starts the app. When the service
+// worker answered with the last home already in the page, the app's modules are fetched and run
+// only after that picture had its frame: fetched and compiled alongside, they held the paint back.
 const script = document.currentScript as HTMLScriptElement | null;
 const entry = script?.dataset.app;
-let picture: HTMLElement | null = null;
-try {
-  picture = prepareHomeSnapshot(document, localStorage, Date.now(), navigator.onLine);
-} catch {
-  // No picture then: the app paints the home itself, as it always could.
-}
 
 const start = () => {
   if (!entry) return;
@@ -23,22 +15,41 @@ const start = () => {
   document.head.append(module);
 };
 
-/** Once the parser has put #app in the page: the picture goes in, then the app is started. */
+/** Run as the body's last element: the picture and #app are parsed, nothing is painted yet. */
 const place = () => {
-  const painted = picture !== null && showHomeSnapshot(document, picture);
-  // The picture gets its frame before the app's modules are fetched and run; a hidden tab has no frames to wait for.
-  if (painted && document.visibilityState === 'visible') requestAnimationFrame(() => setTimeout(start, 0));
+  let picture: HTMLElement | null = null;
+  try {
+    picture = settleHomeSnapshot(document, navigator.onLine);
+  } catch {
+    // The picture stays as the service worker wrote it; the app replaces it soon anyway.
+  }
+  // A hidden tab has no frames to wait for.
+  if (picture && document.visibilityState === 'visible') startAfterFirstPaint();
   else start();
 };
 
-if (document.getElementById('app')) {
-  place();
-} else {
-  // Called at the end of the parser's task that added #app: before any frame, which needs the stylesheet anyway.
-  const watch = new MutationObserver(() => {
-    if (!document.getElementById('app')) return;
-    watch.disconnect();
-    place();
-  });
-  watch.observe(document, { childList: true, subtree: true });
-}
+/**
+ * The app's modules are fetched and compiled only once the picture is on the screen: started as
+ * soon as its frame was drawn, they still held its presentation back on a slow phone. Where the
+ * browser does not report paints, after the picture's frame; never later than a second.
+ */
+const startAfterFirstPaint = () => {
+  let started = false;
+  const once = () => {
+    if (started) return;
+    started = true;
+    start();
+  };
+  setTimeout(once, 1_000);
+  if (!PerformanceObserver.supportedEntryTypes?.includes('paint')) {
+    requestAnimationFrame(() => setTimeout(once, 0));
+    return;
+  }
+  new PerformanceObserver((entries, observer) => {
+    if (!entries.getEntriesByName('first-contentful-paint').length) return;
+    observer.disconnect();
+    once();
+  }).observe({ type: 'paint', buffered: true });
+};
+
+place();

@@ -1,14 +1,10 @@
-import { readHomeSnapshot } from '../data/home-snapshot.ts';
-import { freshnessWording } from './freshness-wording.ts';
+import { FRESHNESS_SLOT, OFFLINE_NOTICE_SLOT, OFFLINE_TEXT, SNAPSHOT_ROOT_ID, STYLE_SLOT } from './home-snapshot-markup.ts';
 
-// A cold start paints the last home from its snapshot before the app's modules and IndexedDB
-// are up; the app drops that picture the moment it renders the screen itself. This module is
-// also bundled on its own into the small script index.html runs first, so it imports nothing heavy.
+// A cold start of the home is answered by the service worker with the last home already in the
+// page (home-page-compose.ts), so it paints as soon as a static page would; the app drops that
+// picture the moment it renders the screen itself. settleHomeSnapshot also runs in the small
+// script index.html inlines, so this module imports nothing heavy.
 
-const SNAPSHOT_ROOT_ID = 'home-snapshot';
-const FRESHNESS_SLOT = 'data-snapshot-freshness';
-/** Where a style attribute waits in the snapshot: parsed as markup, the CSP would refuse it. */
-const STYLE_SLOT = 'data-snapshot-style';
 /**
  * What changes on its own and must not be replayed later: sync progress, waiting items, storage
  * alerts, the offline and update strips, and the freshness label (painted anew from its facts).
@@ -26,6 +22,9 @@ export function captureHomeShell(appRoot: Element): string | null {
   const slot = copy.ownerDocument.createElement('p');
   slot.setAttribute(FRESHNESS_SLOT, '');
   balanceSection.append(slot);
+  const noticeSlot = copy.ownerDocument.createElement('p');
+  noticeSlot.setAttribute(OFFLINE_NOTICE_SLOT, '');
+  copy.querySelector('.connection-bar')?.append(noticeSlot);
   // The app's own elements carry these ids while both are in the page for a moment.
   for (const node of copy.querySelectorAll('[id]')) node.removeAttribute('id');
   for (const node of copy.querySelectorAll('[style]')) {
@@ -36,53 +35,28 @@ export function captureHomeShell(appRoot: Element): string | null {
 }
 
 /**
- * Runs before any module, in the page's head: on the home address, with a snapshot of the
- * signed-in account, builds the picture of the last home (not yet in the page), so the work is
- * done while the stylesheet is still on its way. Its "Data per …" is computed now from the
- * snapshot's own facts and never says "terbaru": this page has not heard from the server yet.
+ * In the page, before its first frame: the picture's offline wording where the phone has no
+ * network, and its style attributes through the CSSOM (the Content-Security-Policy refuses them
+ * as markup; set this way they count, as they did when the app rendered them).
  */
-export function prepareHomeSnapshot(doc: Document, storage: Storage | null, now: number, isOnline: boolean): HTMLElement | null {
-  if (doc.location.pathname !== '/') return null;
-  const snapshot = readHomeSnapshot(storage);
-  if (!snapshot) return null;
-  const root = doc.createElement('div');
-  root.id = SNAPSHOT_ROOT_ID;
-  root.innerHTML = snapshot.html;
-  // The Content-Security-Policy refuses style attributes that arrive as markup (and reports it);
-  // set through the CSSOM they count, as they did when the app rendered them.
+export function settleHomeSnapshot(doc: Document, isOnline: boolean): HTMLElement | null {
+  const root = doc.getElementById(SNAPSHOT_ROOT_ID);
+  if (!root) return null;
   for (const node of root.querySelectorAll<HTMLElement>(`[${STYLE_SLOT}]`)) {
     node.style.cssText = node.getAttribute(STYLE_SLOT)!;
     node.removeAttribute(STYLE_SLOT);
   }
-  const slot = root.querySelector(`[${FRESHNESS_SLOT}]`);
-  if (!slot) return null;
-  slot.className = 'freshness freshness--stale';
-  slot.textContent = freshnessWording(snapshot, { now, isOnline, language: snapshot.language, words: snapshot.words, mayClaimFresh: false }).text;
   if (!isOnline) {
-    const notice = doc.createElement('p');
-    notice.className = 'status-bar status-bar--offline';
-    notice.textContent = snapshot.words.offlineNotice;
-    root.querySelector('.connection-bar')?.append(notice);
+    const label = root.querySelector(`[${OFFLINE_TEXT}]`);
+    if (label) label.textContent = label.getAttribute(OFFLINE_TEXT);
+    const notice = root.querySelector<HTMLElement>(`[${OFFLINE_NOTICE_SLOT}]`);
+    if (notice) {
+      notice.className = 'status-bar status-bar--offline';
+      notice.textContent = notice.getAttribute(OFFLINE_NOTICE_SLOT);
+      notice.hidden = false;
+    }
   }
-  // A picture until the app takes over: screen readers and the keyboard meet the app only, once.
-  root.setAttribute('aria-hidden', 'true');
-  root.inert = true;
   return root;
-}
-
-/** Puts the prepared picture in place of the still-empty app; false when there is no #app yet. */
-export function showHomeSnapshot(doc: Document, root: HTMLElement): boolean {
-  const app = doc.getElementById('app');
-  if (!app) return false;
-  app.before(root);
-  app.hidden = true;
-  return true;
-}
-
-/** Both steps at once, for a document whose #app is already parsed. */
-export function paintHomeSnapshot(doc: Document, storage: Storage | null, now: number, isOnline: boolean): boolean {
-  const root = prepareHomeSnapshot(doc, storage, now, isOnline);
-  return root ? showHomeSnapshot(doc, root) : false;
 }
 
 /** The app now shows a screen of its own (or found nothing to show): the picture goes. */

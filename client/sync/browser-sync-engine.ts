@@ -42,6 +42,8 @@ export function createBrowserSyncEngine(outcomeHooks: MutationOutcomeHooks, devi
     sync: () => withUploads.sync().finally(recordUsage),
     uploadsSettled: () => withUploads.uploadsSettled().finally(recordUsage),
     recordUsage,
+    /** The phone's database the engine syncs, for the service worker's reads of it. */
+    db,
   };
 }
 

@@ -13,18 +13,23 @@ async function holdIndexedDb(page: Page) {
   });
 }
 
-function lastConfirmedAt(page: Page): Promise<number> {
+/** A row of the phone's `meta` table, read with IndexedDB itself. */
+function metaValue<T>(page: Page, key: string): Promise<T | undefined> {
   return page.evaluate(
-    () =>
-      new Promise<number>((resolve, reject) => {
+    (key) =>
+      new Promise<T | undefined>((resolve, reject) => {
         const open = indexedDB.open('jmo-lite');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
-          const read = open.result.transaction('meta').objectStore('meta').get('lastConfirmedAt');
-          read.onsuccess = () => resolve((read.result as { value: number }).value);
+          const read = open.result.transaction('meta').objectStore('meta').get(key);
+          read.onsuccess = () => {
+            open.result.close();
+            resolve((read.result as { value: T } | undefined)?.value);
+          };
           read.onerror = () => reject(read.error);
         };
       }),
+    key,
   );
 }
 
@@ -37,12 +42,13 @@ describe('home first paint from the last home', () => {
     const balance = await page.getByTestId('merged-balance').innerText();
     await suite.goOffline(page);
     // Offline nothing confirms the data again: the snapshot settles on the last confirmation.
-    const snapshotConfirmedAt = () => page.evaluate(() => (JSON.parse(localStorage.getItem('jmo.home-snapshot') ?? 'null') as { confirmedAt: number } | null)?.confirmedAt);
-    const confirmedAt = await lastConfirmedAt(page);
+    const snapshotConfirmedAt = async () => (await metaValue<{ confirmedAt: number }>(page, 'homeSnapshot'))?.confirmedAt;
+    const confirmedAt = (await metaValue<number>(page, 'lastConfirmedAt'))!;
     await expect.poll(snapshotConfirmedAt, { timeout: 15_000 }).toBe(confirmedAt);
     const expectedLabel = `${formatAsOf(confirmedAt, 'id')} — belum diperbarui, Anda sedang offline`;
 
-    // Nothing but the snapshot: the picture of the home, labelled with the data's own time.
+    // Nothing but the snapshot, which the service worker put in the page: the picture of the home,
+    // labelled with the data's own time.
     const held = await page.context().newPage();
     await holdIndexedDb(held);
     await held.goto(suite.url, { waitUntil: 'domcontentloaded' });
@@ -76,7 +82,7 @@ describe('home first paint from the last home', () => {
     await page.goto(`${suite.url}/akun`);
     await page.getByRole('button', { name: 'Keluar dari akun' }).click();
     await page.getByText('Selamat datang di JMO Lite').waitFor();
-    expect(await page.evaluate(() => [localStorage.getItem('jmo.home-snapshot'), localStorage.getItem('jmo.account')])).toEqual([null, null]);
+    expect(await metaValue(page, 'homeSnapshot')).toBeUndefined();
     const after = await page.context().newPage();
     await holdIndexedDb(after);
     await after.goto(suite.url, { waitUntil: 'domcontentloaded' });

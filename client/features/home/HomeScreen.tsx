@@ -6,7 +6,8 @@ import { homeText } from './home-text.ts';
 import { MembershipSummary } from './MembershipSummary.tsx';
 import { InstallApp } from '../../shell/InstallApp.tsx';
 import { useLayoutEffect } from 'preact/hooks';
-import { clearHomeSnapshot, pageStorage } from '../../data/home-snapshot.ts';
+import { clearHomeSnapshot } from '../../data/home-snapshot.ts';
+import { localDb } from '../../data/local-db-instance.ts';
 import { dropHomeSnapshot } from '../../shell/home-first-paint.ts';
 
 export function HomeScreen() {
@@ -16,7 +17,7 @@ export function HomeScreen() {
   useLayoutEffect(() => {
     if (owner !== null) return;
     // Nobody is signed in on this phone: no picture of anyone's home, now or next time.
-    clearHomeSnapshot(pageStorage());
+    void clearHomeSnapshot(localDb);
     dropHomeSnapshot();
   }, [owner]);
   if (owner === undefined) return null;

@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect } from 'preact/hooks';
 import type { Language } from '../../i18n/language.ts';
-import { pageStorage, writeHomeSnapshot, type SnapshotWords } from '../../data/home-snapshot.ts';
+import { forgetLegacyHomeSnapshot, pageStorage, writeHomeSnapshot, type SnapshotWords } from '../../data/home-snapshot.ts';
+import { localDb } from '../../data/local-db-instance.ts';
 import type { FreshnessFacts } from '../../data/meta.ts';
 import { captureHomeShell, dropHomeSnapshot } from '../../shell/home-first-paint.ts';
 import { shellText } from '../../shell/shell-text.ts';
@@ -24,7 +25,9 @@ export function useHomeSnapshot(shown: { owner: string; facts: FreshnessFacts } 
     const timer = setTimeout(() => {
       const app = document.getElementById('app');
       const html = app && captureHomeShell(app);
-      if (html) writeHomeSnapshot(pageStorage(), shown.owner, { language, html, ...shown.facts, words: snapshotWords(language) });
+      if (!html) return;
+      void writeHomeSnapshot(localDb, { owner: shown.owner, language, html, ...shown.facts, words: snapshotWords(language) });
+      forgetLegacyHomeSnapshot(pageStorage());
     }, SETTLE_MS);
     return () => clearTimeout(timer);
   }, [shown, language]);

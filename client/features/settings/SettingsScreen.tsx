@@ -4,6 +4,8 @@ import { InstallApp } from '../../shell/InstallApp.tsx';
 import { settingsText } from './settings-text.ts';
 import { StoragePanel } from './StoragePanel.tsx';
 import { DataSaverPanel } from './DataSaverPanel.tsx';
+import { clearHomeSnapshot } from '../../data/home-snapshot.ts';
+import { localDb } from '../../data/local-db-instance.ts';
 
 const languages: Language[] = ['id', 'en'];
 
@@ -23,7 +25,11 @@ export function SettingsScreen() {
               name="language"
               value={language}
               checked={current === language}
-              onChange={() => setLanguage(language)}
+              onChange={() => {
+                setLanguage(language);
+                // The last home was kept in the other language; the next start waits for the app instead.
+                void clearHomeSnapshot(localDb);
+              }}
             />
             <span lang={language}>{language === 'id' ? t.indonesian : t.english}</span>
           </label>

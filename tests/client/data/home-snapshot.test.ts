@@ -1,5 +1,8 @@
-import { describe, expect, it } from 'vitest';
-import { accountTag, clearHomeSnapshot, markSignedInAccount, readHomeSnapshot, writeHomeSnapshot, type HomeSnapshot } from '../../../client/data/home-snapshot.ts';
+import { randomUUID } from 'node:crypto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { clearHomeSnapshot, forgetLegacyHomeSnapshot, readHomeSnapshot, writeHomeSnapshot, type HomeSnapshot } from '../../../client/data/home-snapshot.ts';
+import { openLocalDb, type JmoDb } from '../../../client/data/local-db.ts';
+import { writeMeta } from '../../../client/data/meta.ts';
 import { syncText } from '../../../client/shell/sync-text.ts';
 import { MemoryStorage } from '../support/memory-storage.ts';
 
@@ -7,6 +10,7 @@ const SITI = 'siti.rahayu@demo.jmo-lite.test';
 const BUDI = 'budi.santoso@demo.jmo-lite.test';
 const { fresh, stale, offline, unreachable, sessionEnded, outdated, never } = syncText.id;
 const shown = {
+  owner: SITI,
   language: 'id' as const,
   html: '<div class="app"><p class="amount" data-testid="merged-balance">Rp 12.345.678</p></div>',
   confirmedAt: Date.UTC(2026, 10, 12, 7, 3),
@@ -15,54 +19,60 @@ const shown = {
   words: { fresh, stale, offline, unreachable, sessionEnded, outdated, never, offlineNotice: 'Anda sedang offline' },
 };
 
-describe('home snapshot in localStorage', () => {
-  it('reads back what the home wrote, for the account that wrote it', () => {
-    const storage = new MemoryStorage();
-    writeHomeSnapshot(storage, SITI, shown);
-    expect(readHomeSnapshot(storage)).toEqual<HomeSnapshot>({ version: 1, account: accountTag(SITI), ...shown });
+describe('home snapshot in the account database', () => {
+  let db: JmoDb;
+  const signedIn = async (email: string) => {
+    db = openLocalDb(`home-snapshot-${randomUUID()}`);
+    await writeMeta(db, 'accountEmail', email);
+  };
+  afterEach(async () => {
+    await db.delete();
   });
 
-  it('is not painted once another account signed in, even before anything was wiped', () => {
-    const storage = new MemoryStorage();
-    writeHomeSnapshot(storage, SITI, shown);
-    markSignedInAccount(storage, BUDI);
-    expect(readHomeSnapshot(storage)).toBeNull();
-    markSignedInAccount(storage, SITI);
-    expect(readHomeSnapshot(storage)?.html).toBe(shown.html);
+  it('reads back what the home wrote, for the account that owns the database', async () => {
+    await signedIn(SITI);
+    await writeHomeSnapshot(db, shown);
+    expect(await readHomeSnapshot(db)).toEqual<HomeSnapshot>({ version: 2, ...shown });
   });
 
-  it('is gone after clearing (sign-out), account mark included', () => {
-    const storage = new MemoryStorage();
-    storage.setItem('jmo.lang', 'id');
-    writeHomeSnapshot(storage, SITI, shown);
-    clearHomeSnapshot(storage);
-    expect(readHomeSnapshot(storage)).toBeNull();
-    expect(storage.keys()).toEqual(['jmo.lang']);
+  it('is not painted for another account, even before anything was wiped', async () => {
+    await signedIn(SITI);
+    await writeHomeSnapshot(db, shown);
+    await writeMeta(db, 'accountEmail', BUDI);
+    expect(await readHomeSnapshot(db)).toBeNull();
+    await db.meta.delete('accountEmail');
+    expect(await readHomeSnapshot(db)).toBeNull();
   });
 
-  it('is not painted in the other language, nor when unreadable', () => {
+  it('is gone after clearing (nobody signed in, language changed)', async () => {
+    await signedIn(SITI);
+    await writeHomeSnapshot(db, shown);
+    await clearHomeSnapshot(db);
+    expect(await readHomeSnapshot(db)).toBeNull();
+    expect(await db.meta.get('accountEmail')).toEqual({ key: 'accountEmail', value: SITI });
+  });
+
+  it('is not painted when unreadable: an older version, a bad date, an unknown language', async () => {
+    await signedIn(SITI);
+    for (const value of [
+      { ...shown, version: 1 },
+      { ...shown, version: 2, confirmedAt: 'yesterday' },
+      { ...shown, version: 2, language: 'fr' },
+      { ...shown, version: 2, words: null },
+      'not a snapshot',
+    ]) {
+      await db.meta.put({ key: 'homeSnapshot', value });
+      expect(await readHomeSnapshot(db)).toBeNull();
+    }
+  });
+
+  it('removes the localStorage snapshot of version 1, keeping the language', () => {
     const storage = new MemoryStorage();
-    writeHomeSnapshot(storage, SITI, shown);
     storage.setItem('jmo.lang', 'en');
-    expect(readHomeSnapshot(storage)).toBeNull();
-    storage.setItem('jmo.lang', 'id');
-    storage.setItem('jmo.home-snapshot', '{"version":1,');
-    expect(readHomeSnapshot(storage)).toBeNull();
-    storage.setItem('jmo.home-snapshot', JSON.stringify({ ...shown, version: 1, account: accountTag(SITI), confirmedAt: 'yesterday' }));
-    expect(readHomeSnapshot(storage)).toBeNull();
-  });
-
-  it('does nothing without storage (blocked site data)', () => {
-    expect(() => writeHomeSnapshot(null, SITI, shown)).not.toThrow();
-    expect(readHomeSnapshot(null)).toBeNull();
-    expect(() => clearHomeSnapshot(null)).not.toThrow();
-  });
-
-  it('tells accounts apart without keeping the email', () => {
-    expect(accountTag(SITI)).toBe(accountTag(' Siti.Rahayu@demo.jmo-lite.test '));
-    expect(accountTag(SITI)).not.toBe(accountTag(BUDI));
-    const storage = new MemoryStorage();
-    writeHomeSnapshot(storage, SITI, shown);
-    expect(storage.keys().map((key) => storage.getItem(key)).join('')).not.toContain('siti.rahayu@');
+    storage.setItem('jmo.home-snapshot', JSON.stringify({ version: 1, html: shown.html }));
+    storage.setItem('jmo.account', 'x1y2');
+    forgetLegacyHomeSnapshot(storage);
+    expect(storage.keys()).toEqual(['jmo.lang']);
+    expect(() => forgetLegacyHomeSnapshot(null)).not.toThrow();
   });
 });

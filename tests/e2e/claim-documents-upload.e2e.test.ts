@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { saveScreenshot } from './support/browser.ts';
+import { walkJhtWizardToDocuments } from './support/jht-wizard.ts';
 import { photoVariants, storedPages, type StoredPage } from './support/photo-variants.ts';
 import { uploadIdOf } from './support/net-proxy.ts';
 import { demoEmails, forwardedMutations, useE2eSuite } from './support/suite.ts';
@@ -45,20 +46,7 @@ describe('a JHT claim with photographed documents over a network cut mid-upload'
     // ---- Offline: the whole claim, photos included, is made with no network at all.
     await suite.goOffline(page);
     const forwardedBefore = suite.proxy.forwarded.length;
-    await page.goto(`${suite.url}/klaim/baru`).catch(() => undefined);
-    await page.getByRole('button', { name: /JHT penuh/ }).click();
-    await page.getByRole('radio').first().check();
-    await page.getByRole('button', { name: 'Lanjut' }).click();
-    await page.getByRole('radio', { name: 'Terkena PHK' }).check();
-    await page.getByRole('button', { name: 'Lanjut' }).click();
-    await page.getByLabel('Bank').selectOption('009');
-    await page.getByLabel('Nomor rekening').fill('0123 4567 89');
-    await page.getByLabel('Nama pemilik rekening').fill('Dewi Lestari');
-    await page.getByRole('button', { name: 'Lanjut' }).click();
-
-    const documentCards = page.locator('[data-document]');
-    await documentCards.first().waitFor({ timeout: 30_000 });
-    const documentIds = await documentCards.evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-document')!));
+    const { documentIds } = await walkJhtWizardToDocuments(page, suite.url, { offline: true });
     expect(documentIds).toEqual(expect.arrayContaining(['KTP', 'KK', 'KPJ', 'BUKU_TABUNGAN', 'BUKTI_PHK']));
     const labels = documentIds.flatMap((id) => Array.from({ length: PAGES_OF[id] ?? 1 }, (_, index) => `${id} ${index + 1}`));
     const photos = await photoVariants(page, labels);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { attachDistinctPhotos } from './support/document-photos.ts';
 import { walkJhtWizardToDocuments } from './support/jht-wizard.ts';
-import { photoVariants, storedPages } from './support/photo-variants.ts';
+import { storedPages } from './support/photo-variants.ts';
 import { demoEmails, forwardedMutations, useE2eSuite } from './support/suite.ts';
 import { sessionCookie } from './support/upload-offsets.ts';
 import { BACKGROUND_SYNC_TAG } from '../../client/sync/sync-names.ts';
@@ -40,12 +41,7 @@ describe('claim documents uploaded by the service worker with the app closed', (
     const forwardedBefore = suite.proxy.forwarded.length;
     const { documentIds } = await walkJhtWizardToDocuments(page, suite.url, { offline: true });
     // Distinct photos, so each office page can be matched to its phone page by hash.
-    const photos = await photoVariants(page, documentIds);
-    for (const [index, documentId] of documentIds.entries()) {
-      const card = page.locator(`[data-document="${documentId}"]`);
-      await card.locator('input[accept="image/*,application/pdf"]').setInputFiles([photos[index]!]);
-      await card.getByRole('img', { name: /halaman 1$/ }).waitFor({ timeout: 60_000 });
-    }
+    await attachDistinctPhotos(page, documentIds);
     await page.getByRole('button', { name: 'Lanjut' }).click();
     await page.getByText('Syarat terpenuhi').waitFor();
     await page.getByRole('button', { name: /Kirim klaim|kirim saat online/ }).click();

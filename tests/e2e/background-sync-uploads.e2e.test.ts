@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { photoVariants, storedPages } from './support/photo-variants.ts';
+import { attachDistinctPhotos } from './support/document-photos.ts';
+import { walkJhtWizardToDocuments } from './support/jht-wizard.ts';
+import { storedPages } from './support/photo-variants.ts';
 import { demoEmails, forwardedMutations, useE2eSuite } from './support/suite.ts';
 import { sessionCookie } from './support/upload-offsets.ts';
 import { BACKGROUND_SYNC_TAG } from '../../client/sync/sync-names.ts';
@@ -37,27 +39,9 @@ describe('claim documents uploaded by the service worker with the app closed', (
     // ---- Offline: the claim and its photos are made with no network at all.
     await suite.goOffline(page);
     const forwardedBefore = suite.proxy.forwarded.length;
-    await page.goto(`${suite.url}/klaim/baru`).catch(() => undefined);
-    await page.getByRole('button', { name: /JHT penuh/ }).click();
-    await page.getByRole('radio').first().check();
-    await page.getByRole('button', { name: 'Lanjut' }).click();
-    await page.getByRole('radio', { name: 'Terkena PHK' }).check();
-    await page.getByRole('button', { name: 'Lanjut' }).click();
-    await page.getByLabel('Bank').selectOption('009');
-    await page.getByLabel('Nomor rekening').fill('0123 4567 89');
-    await page.getByLabel('Nama pemilik rekening').fill('Dewi Lestari');
-    await page.getByRole('button', { name: 'Lanjut' }).click();
-
-    const documentCards = page.locator('[data-document]');
-    await documentCards.first().waitFor({ timeout: 30_000 });
-    const documentIds = await documentCards.evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-document')!));
+    const { documentIds } = await walkJhtWizardToDocuments(page, suite.url, { offline: true });
     // Distinct photos, so each office page can be matched to its phone page by hash.
-    const photos = await photoVariants(page, documentIds);
-    for (const [index, documentId] of documentIds.entries()) {
-      const card = page.locator(`[data-document="${documentId}"]`);
-      await card.locator('input[accept="image/*,application/pdf"]').setInputFiles([photos[index]!]);
-      await card.getByRole('img', { name: /halaman 1$/ }).waitFor({ timeout: 60_000 });
-    }
+    await attachDistinctPhotos(page, documentIds);
     await page.getByRole('button', { name: 'Lanjut' }).click();
     await page.getByText('Syarat terpenuhi').waitFor();
     await page.getByRole('button', { name: /Kirim klaim|kirim saat online/ }).click();

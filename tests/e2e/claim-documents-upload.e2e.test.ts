@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { saveScreenshot } from './support/browser.ts';
-import { photoVariants, storedPages, type StoredPage } from './support/photo-variants.ts';
+import { attachDistinctPhotos } from './support/document-photos.ts';
+import { walkJhtWizardToDocuments } from './support/jht-wizard.ts';
+import { storedPages, type StoredPage } from './support/photo-variants.ts';
 import { uploadIdOf } from './support/net-proxy.ts';
 import { demoEmails, forwardedMutations, useE2eSuite } from './support/suite.ts';
 import { sessionCookie, settledServerOffsets } from './support/upload-offsets.ts';
@@ -45,30 +47,9 @@ describe('a JHT claim with photographed documents over a network cut mid-upload'
     // ---- Offline: the whole claim, photos included, is made with no network at all.
     await suite.goOffline(page);
     const forwardedBefore = suite.proxy.forwarded.length;
-    await page.goto(`${suite.url}/klaim/baru`).catch(() => undefined);
-    await page.getByRole('button', { name: /JHT penuh/ }).click();
-    await page.getByRole('radio').first().check();
-    await page.getByRole('button', { name: 'Lanjut' }).click();
-    await page.getByRole('radio', { name: 'Terkena PHK' }).check();
-    await page.getByRole('button', { name: 'Lanjut' }).click();
-    await page.getByLabel('Bank').selectOption('009');
-    await page.getByLabel('Nomor rekening').fill('0123 4567 89');
-    await page.getByLabel('Nama pemilik rekening').fill('Dewi Lestari');
-    await page.getByRole('button', { name: 'Lanjut' }).click();
-
-    const documentCards = page.locator('[data-document]');
-    await documentCards.first().waitFor({ timeout: 30_000 });
-    const documentIds = await documentCards.evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-document')!));
+    const { documentIds } = await walkJhtWizardToDocuments(page, suite.url, { offline: true });
     expect(documentIds).toEqual(expect.arrayContaining(['KTP', 'KK', 'KPJ', 'BUKU_TABUNGAN', 'BUKTI_PHK']));
-    const labels = documentIds.flatMap((id) => Array.from({ length: PAGES_OF[id] ?? 1 }, (_, index) => `${id} ${index + 1}`));
-    const photos = await photoVariants(page, labels);
-    for (const documentId of documentIds) {
-      const card = page.locator(`[data-document="${documentId}"]`);
-      const count = PAGES_OF[documentId] ?? 1;
-      const mine = photos.splice(0, count);
-      await card.locator('input[accept="image/*,application/pdf"]').setInputFiles(mine);
-      await card.getByRole('img', { name: new RegExp(`halaman ${count}$`) }).waitFor({ timeout: 60_000 });
-    }
+    await attachDistinctPhotos(page, documentIds, PAGES_OF);
     await page.getByRole('button', { name: 'Lanjut' }).click();
     await page.getByText('Syarat terpenuhi').waitFor();
     await page.getByRole('button', { name: /Kirim klaim|kirim saat online/ }).click();

@@ -3,6 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page, Route } from 'playwright-core';
 import { saveScreenshot } from './support/browser.ts';
 import { attachDocumentPhotos, DOCUMENT_PHOTO } from './support/document-photos.ts';
+import { walkJhtWizardToDocuments } from './support/jht-wizard.ts';
 import { demoEmails, forwardedMutations, useE2eSuite } from './support/suite.ts';
 
 const officer = { username: 'admin', password: 'admin-demo-2026' };
@@ -37,16 +38,7 @@ describe('a JHT claim with its documents photographed in the wizard, uploaded, t
     page.on('pageerror', (error) => errors.push(error.message));
     await suite.signIn(page, demoEmails.dewi);
 
-    await page.goto(`${suite.url}/klaim/baru`);
-    await page.getByRole('button', { name: /JHT penuh/ }).click();
-    await page.waitForURL(/\/klaim\/draf\//);
-    await page.getByRole('button', { name: 'Lanjut' }).click();
-    await page.getByRole('radio', { name: 'Terkena PHK' }).check();
-    await page.getByRole('button', { name: 'Lanjut' }).click();
-    await page.getByLabel('Bank').selectOption('009');
-    await page.getByLabel('Nomor rekening').fill('0123456789');
-    await page.getByLabel('Nama pemilik rekening').fill('Dewi Lestari');
-    await page.getByRole('button', { name: 'Lanjut' }).click();
+    await walkJhtWizardToDocuments(page, suite.url);
 
     // The documents step: no more ticks, and the old "next version" promise is gone.
     await page.getByRole('heading', { name: 'Dokumen' }).waitFor();

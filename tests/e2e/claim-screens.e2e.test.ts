@@ -3,6 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { saveScreenshot } from './support/browser.ts';
 import { attachDocumentPhotos } from './support/document-photos.ts';
+import { walkJhtWizardToDocuments } from './support/jht-wizard.ts';
 import { demoEmails, useE2eSuite } from './support/suite.ts';
 
 const VALIDATOR_INTERNALS = /Invalid key|Invalid type|Expected|received undefined|\[object Object\]|NaN/;
@@ -92,14 +93,7 @@ describe('claims as Dewi sees them at 360×640', () => {
   });
 
   it('lets a claim returned by the office be corrected and sent back from the tracker', async () => {
-    await chooseClaimType(page, suite.url, /JHT penuh/);
-    await page.getByRole('button', { name: 'Lanjut' }).click();
-    await page.getByRole('radio', { name: 'Terkena PHK' }).check();
-    await page.getByRole('button', { name: 'Lanjut' }).click();
-    await page.getByLabel('Bank').selectOption('009');
-    await page.getByLabel('Nomor rekening').fill('0123456789');
-    await page.getByLabel('Nama pemilik rekening').fill('Dewi Lestari');
-    await page.getByRole('button', { name: 'Lanjut' }).click();
+    await walkJhtWizardToDocuments(page, suite.url);
     await attachDocumentPhotos(page);
     await page.getByRole('button', { name: 'Lanjut' }).click();
     await page.getByText('Lewat aplikasi').waitFor();

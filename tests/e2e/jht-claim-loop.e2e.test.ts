@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { saveScreenshot } from './support/browser.ts';
 import { attachDocumentPhotos } from './support/document-photos.ts';
+import { JHT_BANK_ANSWERS, walkJhtWizardToDocuments } from './support/jht-wizard.ts';
 import { DEMO_PASSWORD, demoEmails, forwardedMutations, useE2eSuite } from './support/suite.ts';
 
 /** Only the keyboard: Tab to the field, type, Enter to submit — as a switch or keyboard user would. */
@@ -36,26 +37,22 @@ describe('a JHT claim from offline draft to approval, in a real browser', () => 
 
     await suite.goOffline(page);
     const forwardedBefore = suite.proxy.forwarded.length;
-    await page.goto(`${suite.url}/klaim/baru`).catch(() => undefined);
-    await page.getByRole('button', { name: /JHT penuh/ }).click();
-    await page.getByRole('radio').first().check();
-    await page.getByRole('button', { name: 'Lanjut' }).click();
-    await page.getByRole('radio', { name: 'Terkena PHK' }).check();
-    await page.getByRole('button', { name: 'Lanjut' }).click();
-    await page.getByLabel('Bank').selectOption('009');
-    await page.getByLabel('Nomor rekening').fill('0123 4567 89');
-    // The browser is closed mid-form: the draft must be there when the app is opened again.
-    await page.getByLabel('Nama pemilik rekening').fill('Dewi Lestari');
-    const draftUrl = page.url();
-    // Each keystroke is written to IndexedDB; give the last write a moment to land.
-    await page.waitForTimeout(300);
-    await page.close();
-    const reopened = await page.context().newPage();
-    await reopened.goto(draftUrl).catch(() => undefined);
-    await reopened.getByLabel('Nama pemilik rekening').waitFor();
-    expect(await reopened.getByLabel('Nomor rekening').inputValue()).toBe('0123 4567 89');
-    expect(await reopened.getByLabel('Nama pemilik rekening').inputValue()).toBe('Dewi Lestari');
-    await reopened.getByRole('button', { name: 'Lanjut' }).click();
+    const { page: reopened } = await walkJhtWizardToDocuments(page, suite.url, {
+      offline: true,
+      // The browser is closed mid-form: the draft must be there when the app is opened again.
+      onBankStepFilled: async (filled) => {
+        const draftUrl = filled.url();
+        // Each keystroke is written to IndexedDB; give the last write a moment to land.
+        await filled.waitForTimeout(300);
+        await filled.close();
+        const reopened = await filled.context().newPage();
+        await reopened.goto(draftUrl).catch(() => undefined);
+        await reopened.getByLabel('Nama pemilik rekening').waitFor();
+        expect(await reopened.getByLabel('Nomor rekening').inputValue()).toBe(JHT_BANK_ANSWERS.accountNumber);
+        expect(await reopened.getByLabel('Nama pemilik rekening').inputValue()).toBe(JHT_BANK_ANSWERS.holderName);
+        return reopened;
+      },
+    });
     // The documents are photographed offline too: shrunk in the worker and kept on the phone.
     expect(await attachDocumentPhotos(reopened)).toBe(5);
     await reopened.getByRole('button', { name: 'Lanjut' }).click();

@@ -7,7 +7,6 @@ import { withDocuments } from '../../support/claim-documents.ts';
 import type { PushResponse } from '../../../shared/sync/protocol.ts';
 import { demoEmails, signInAs } from '../../support/test-session.ts';
 import { signedInApp } from '../../support/signed-in-app.ts';
-import { removePagesAfterEach } from './upload-phone.ts';
 import { createPhone } from '../../support/sync-harness.ts';
 import { claims, participants } from '../../../server/db/schema.ts';
 import { queueMutation } from '../../../client/sync/outbox.ts';
@@ -27,7 +26,6 @@ const completeJhtFullDraft = (kpj: string, holderName: string): ClaimDraftData =
 
 describe('a claim drafted offline on the phone', () => {
   const dewi = signedInApp(demoEmails.dewi);
-  removePagesAfterEach(dewi);
 
   /** Dewi's card gets a claim in process, filed from another device (removed after the test). */
   async function claimInProcess(kpj: string) {

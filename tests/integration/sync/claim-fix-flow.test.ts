@@ -3,7 +3,6 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { demoEmails } from '../../support/test-session.ts';
 import { signedInApp } from '../../support/signed-in-app.ts';
-import { removePagesAfterEach } from './upload-phone.ts';
 import { createPhone } from '../../support/sync-harness.ts';
 import { jhtFullClaim } from '../../support/claim-builders.ts';
 import { withDocuments } from '../../support/claim-documents.ts';
@@ -15,7 +14,6 @@ import { claimFixText } from '../../../client/features/claims/claim-fix-text.ts'
 
 describe('a claim returned by the office, corrected on the phone', () => {
   const dewi = signedInApp(demoEmails.dewi);
-  removePagesAfterEach(dewi);
 
   it('is corrected offline, delivered once when online, and shows as submitted again with the event', async () => {
     const phone = createPhone(dewi.t, dewi.cookie);

@@ -11,13 +11,12 @@ import { buildClaimArgs, type ClaimDraftData } from '../../../client/features/cl
 import { addPage, pagesOfDraft } from '../../../client/data/document-pages.ts';
 import { queueMutation } from '../../../client/sync/outbox.ts';
 import { askToUploadNow, queueClaimAfterUploads, uploadIdOf } from '../../../client/uploads/claim-uploads.ts';
-import { goodConditions, photoPage, removePagesAfterEach, uploadNetwork, uploadSide } from './upload-phone.ts';
+import { goodConditions, photoPage, uploadNetwork, uploadSide } from './upload-phone.ts';
 
 const sha256 = async (blob: Blob) => createHash('sha256').update(Buffer.from(await blob.arrayBuffer())).digest('hex');
 
 describe('a claim with document photos, from "Kirim" to the office', () => {
   const dewi = signedInApp(demoEmails.dewi);
-  removePagesAfterEach(dewi);
 
   /**
    * Dewi's JHT claim after a lay-off, with one page per required document (the savings book

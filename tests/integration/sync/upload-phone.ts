@@ -1,10 +1,6 @@
 // A phone's upload side for the claim-upload flow tests: the stage the workers run, pointed at
 // the real app in-process, with a network the test can cut, stall or break per request.
 import { randomBytes } from 'node:crypto';
-import { afterEach } from 'vitest';
-import { isNotNull } from 'drizzle-orm';
-import { documentUploads } from '../../../server/db/schema.ts';
-import type { SignedInApp } from '../../support/signed-in-app.ts';
 import type { TestApp } from '../../support/test-app.ts';
 import type { PhoneHarness } from '../../support/sync-harness.ts';
 import { pageJpeg } from '../../support/claim-documents.ts';
@@ -73,15 +69,4 @@ export function uploadSide(t: TestApp, phone: PhoneHarness, httpStack: ReturnTyp
 export function photoPage(bytes: number): Blob {
   const head = pageJpeg();
   return new Blob([new Uint8Array(Buffer.concat([head, randomBytes(Math.max(0, bytes - head.length))]))], { type: 'image/jpeg' });
-}
-
-/**
- * Call after signedInApp(…): its after-each hook removes the claims a test filed, which it can
- * only do once no page names them (document_uploads.claim_id). Registered later, this runs first.
- */
-export function removePagesAfterEach(session: SignedInApp): void {
-  afterEach(async () => {
-    // Any participant's: a test may file for someone else than the session's person.
-    await session.t.database.db.delete(documentUploads).where(isNotNull(documentUploads.claimId));
-  });
 }

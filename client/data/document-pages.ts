@@ -106,24 +106,3 @@ async function forgetPage(db: JmoDb, pageId: string): Promise<void> {
   await db.uploadUrls.where('fingerprint').equals(uploadFingerprint(pageId)).delete();
   await db.documentPages.delete(pageId);
 }
-
-/**
- * Deleting a draft anywhere (the claim screens delete drafts in their own transactions, which
- * do not include the pages) also deletes its pages, once that deletion has committed. Pages
- * left by a deletion the app did not live to finish are swept by {@link deleteOrphanPages}.
- */
-export function deletePagesWithTheirDraft(db: JmoDb): void {
-  db.drafts.hook('deleting', (draftId, _draft, transaction) => {
-    transaction.on('complete', () => {
-      void deletePagesOfDraft(db, String(draftId)).catch(() => undefined); // swept at the next start otherwise
-    });
-  });
-}
-
-/** Pages whose draft is gone; run at start-up. */
-export async function deleteOrphanPages(db: JmoDb): Promise<number> {
-  const draftIds = new Set(await db.drafts.toCollection().primaryKeys());
-  const orphanDrafts = [...new Set(await db.documentPages.orderBy('draftId').uniqueKeys())].map(String).filter((id) => !draftIds.has(id));
-  for (const draftId of orphanDrafts) await deletePagesOfDraft(db, draftId);
-  return orphanDrafts.length;
-}

@@ -3,9 +3,7 @@ import type { JmoDb } from '../../../client/data/local-db.ts';
 import { isQuotaError } from '../../../client/data/storage-quota.ts';
 import {
   addPage,
-  deleteOrphanPages,
   deletePagesOfDraft,
-  deletePagesWithTheirDraft,
   pagesOfDraft,
   removePage,
   retakePage,
@@ -87,23 +85,6 @@ describe('document pages on the phone', () => {
     expect(await summary(db, 'd1')).toEqual([]);
     expect(await summary(db, 'd2')).toEqual(['KTP#0:2']);
     expect(await db.uploadUrls.count()).toBe(0);
-  });
-
-  it('deletes the pages once their draft is deleted, wherever it is deleted, and sweeps pages a killed app left', async () => {
-    db = await freshLocalDb();
-    deletePagesWithTheirDraft(db);
-    for (const id of ['d1', 'd2']) await db.drafts.add({ id, kind: 'claim', state: 'editing', data: {}, step: 3, createdAt: 1, updatedAt: 1 });
-    await addPage(db, { draftId: 'd1', documentId: 'KTP', blob: photo('1') }, 1, uuid);
-    await addPage(db, { draftId: 'd2', documentId: 'KTP', blob: photo('2') }, 1, uuid);
-    await db.transaction('rw', db.drafts, () => db.drafts.delete('d1'));
-    await expect.poll(() => summary(db, 'd1')).toEqual([]);
-    expect(await summary(db, 'd2')).toEqual(['KTP#0:2']);
-
-    // Pages of a draft deleted by an app without the hook (or killed before the clean-up).
-    await addPage(db, { draftId: 'gone', documentId: 'KK', blob: photo('orphan') }, 1, uuid);
-    expect(await deleteOrphanPages(db)).toBe(1);
-    expect(await summary(db, 'gone')).toEqual([]);
-    expect(await summary(db, 'd2')).toEqual(['KTP#0:2']);
   });
 
   it('a full phone refuses the new photo with a quota error and keeps every page as it was', async () => {

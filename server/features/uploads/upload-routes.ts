@@ -175,15 +175,22 @@ export function uploadRoutes(deps: AppDeps, store: DocumentStore) {
 
       reserved.set(request, { id, participantId, metadata: metadata.output });
       const response = await tusServer().handleWeb(request);
-      if (response.status === 201) {
+      const row = await findOwnUpload(deps.db, participantId, id);
+      if (response.status === 201 && !row) {
+        // A newer upload of the same page replaced this one while tus was still creating it (a
+        // phone killed mid-request starts the page again): that replacement found no bytes to
+        // remove yet, and these would be left with no row to ever expire them.
+        await store.remove(id).catch((error: unknown) => deps.log.warn({ err: error, uploadId: id }, 'replaced document page not removed from storage'));
+      } else if (response.status === 201) {
         const offset = Number(response.headers.get('Upload-Offset') ?? 0);
         if (offset > 0 && offset < size) await recordProgress(deps.db, id, offset);
       } else if (response.status !== 415) {
         // Nothing usable was created: the page slot is free again.
         await store.remove(id).catch((error: unknown) => deps.log.warn({ err: error, uploadId: id }, 'failed document upload not removed from storage'));
         await forgetUpload(deps.db, id);
+        return answer(response);
       }
-      return answer(response, await findOwnUpload(deps.db, participantId, id));
+      return answer(response, row);
     },
   );
 

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { request as httpRequest } from 'node:http';
 import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { eq } from 'drizzle-orm';
 import { serve } from '@hono/node-server';
+import { FileStore } from '@tus/file-store';
 import { createTestApp, type TestApp } from '../../../support/test-app.ts';
 import { demoEmails, signInAs } from '../../../support/test-session.ts';
 import { documentUploads } from '../../../../server/db/schema.ts';
@@ -215,6 +216,38 @@ describe('tus uploads of claim document pages (file store)', () => {
     // Deleting one page frees a place.
     expect((await deleteUpload(t, siti, locations[5]!)).status).toBe(204);
     expect((await createUpload(t, siti, 100, page({ draftId, documentId: 'NPWP' }))).status).toBe(201);
+  });
+
+  it('a page started again while its first upload is still being created keeps no bytes of that first upload', async () => {
+    // A phone killed during its first request starts the page over: the second creation replaces
+    // the first while tus is still writing the first one's file.
+    const metadata = page();
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let entered!: () => void;
+    const creating = new Promise<void>((resolve) => (entered = resolve));
+    const create = FileStore.prototype.create;
+    const spy = vi.spyOn(FileStore.prototype, 'create').mockImplementationOnce(async function (this: FileStore, upload) {
+      entered();
+      await held;
+      return create.call(this, upload);
+    });
+    try {
+      const first = createUpload(t, siti, 100, metadata);
+      await creating;
+      const second = await createUpload(t, siti, 100, metadata);
+      expect(second.status).toBe(201);
+      release();
+      const firstId = (await first).headers.get('Location')!.split('/').pop()!;
+      const secondId = second.headers.get('Location')!.split('/').pop()!;
+      expect(await rowOf(firstId)).toBeUndefined();
+      expect([existsSync(join(directory, firstId)), existsSync(join(directory, `${firstId}.json`))]).toEqual([false, false]);
+      expect(await rowOf(secondId)).toMatchObject({ status: 'UPLOADING', size: 100 });
+      expect(existsSync(join(directory, secondId))).toBe(true);
+    } finally {
+      release();
+      spy.mockRestore();
+    }
   });
 
   it('DELETE removes the participant\u2019s page with its bytes', async () => {

@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { newPhonePage, saveScreenshot } from './support/browser.ts';
 import { forwardedMutations, useE2eSuite } from './support/suite.ts';
 import { registerRinaUntilCodes } from './support/registration.ts';
+import { metaValue } from './support/local-meta.ts';
 
 interface Mail {
   recipient: string;
@@ -31,6 +32,8 @@ describe('accounts and services in a real browser', () => {
     await page.getByRole('button', { name: 'Periksa kode' }).click();
     await page.getByTestId('merged-balance').waitFor({ timeout: 30_000 });
     expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Halo, Rina');
+    // Her home is kept for the next cold start's first paint (checked gone after sign-out below).
+    await expect.poll(async () => (await metaValue<{ owner: string }>(page, 'homeSnapshot'))?.owner, { timeout: 15_000 }).toBe('rina.kartika@contoh.id');
 
     await suite.goOffline(page);
     const forwardedBefore = suite.proxy.forwarded.length;
@@ -68,7 +71,7 @@ describe('accounts and services in a real browser', () => {
     });
     expect(leftovers).toBe(0);
     // Nor the picture of her home that the next cold start would paint first.
-    expect(await page.evaluate(() => [localStorage.getItem('jmo.home-snapshot'), localStorage.getItem('jmo.account')])).toEqual([null, null]);
+    expect(await metaValue(page, 'homeSnapshot')).toBeUndefined();
 
     // Rina signs in again: her data, and the ticket, come back from the server.
     await suite.signIn(page, 'rina.kartika@contoh.id', 'Es-Cendol-Dingin-5');

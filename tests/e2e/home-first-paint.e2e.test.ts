@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { saveScreenshot } from './support/browser.ts';
 import { demoEmails, useE2eSuite } from './support/suite.ts';
+import { metaValue } from './support/local-meta.ts';
 import { formatAsOf } from '../../shared/rules/freshness.ts';
 
 /** The phone's IndexedDB never answers in this tab: only the snapshot can put a balance on screen. */
@@ -11,26 +12,6 @@ async function holdIndexedDb(page: Page) {
       return {} as IDBOpenDBRequest;
     };
   });
-}
-
-/** A row of the phone's `meta` table, read with IndexedDB itself. */
-function metaValue<T>(page: Page, key: string): Promise<T | undefined> {
-  return page.evaluate(
-    (key) =>
-      new Promise<T | undefined>((resolve, reject) => {
-        const open = indexedDB.open('jmo-lite');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const read = open.result.transaction('meta').objectStore('meta').get(key);
-          read.onsuccess = () => {
-            open.result.close();
-            resolve((read.result as { value: T } | undefined)?.value);
-          };
-          read.onerror = () => reject(read.error);
-        };
-      }),
-    key,
-  );
 }
 
 describe('home first paint from the last home', () => {

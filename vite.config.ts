@@ -5,6 +5,7 @@ import { buildSync } from 'esbuild';
 import { defineConfig, type Plugin } from 'vite';
 import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { APP_MARKUP } from './client/shell/home-snapshot-markup.ts';
 
 const outDir = 'dist/client';
 
@@ -51,7 +52,7 @@ function homeFirstPaintScript(): Plugin {
       // After Vite added its tags, so the entry module's tag can be taken out.
       order: 'post',
       handler(html) {
-        if (!html.includes('<div id="app"></div>') || !html.includes('</body>')) throw new Error('index.html has no empty #app for the home first paint');
+        if (!html.includes(APP_MARKUP) || !html.includes('</body>')) throw new Error('index.html has no empty #app for the home first paint');
         const [script] = buildSync({ entryPoints: ['client/shell/home-first-paint.entry.ts'], bundle: true, format: 'iife', minify: true, target: 'es2020', write: false }).outputFiles;
         const code = script!.text.trim();
         if (code.includes('</script')) throw new Error('the home first paint script cannot be inlined');

@@ -9,7 +9,7 @@ import type { NotificationRecord } from '../shared/sync/entities.ts';
 import { openDeviceDb } from './data/device-db.ts';
 import { isDataSaverOn } from './data/data-saver.ts';
 import { readHomeSnapshot } from './data/home-snapshot.ts';
-import { composeHomePage } from './shell/home-page-compose.ts';
+import { composeHomePage, STORED_BODY_HEADERS } from './shell/home-page-compose.ts';
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -50,7 +50,7 @@ async function lastHomePage(): Promise<Response | null> {
     const page = composeHomePage(await shellResponse.text(), snapshot, Date.now());
     if (!page) return null;
     const headers = new Headers(shellResponse.headers);
-    for (const name of ['content-length', 'content-encoding', 'etag', 'last-modified']) headers.delete(name);
+    for (const name of STORED_BODY_HEADERS) headers.delete(name);
     return new Response(page, { status: 200, headers });
   } catch {
     return null;

@@ -5,6 +5,9 @@ import { APP_MARKUP, FRESHNESS_SLOT, OFFLINE_NOTICE_SLOT, OFFLINE_TEXT, SNAPSHOT
 // Strings only: this runs in the service worker, which has no DOM. The page side of the same
 // picture (capture, settle, drop) is home-first-paint.ts.
 
+/** Headers of a stored response that describe its stored body, not a new body built from it. */
+export const STORED_BODY_HEADERS = ['content-length', 'content-encoding', 'etag', 'last-modified'];
+
 /**
  * In the service worker, for a navigation to the home: index.html with the last home in place of
  * the still-empty app, or null when either is not what it should be. Its "Data per …" is computed

@@ -1,6 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, newPhonePage, waitForServiceWorkerControl } from '../e2e/support/browser.ts';
 import { startServerProcess } from '../e2e/support/server-process.ts';
+import { STORED_BODY_HEADERS } from '../../client/shell/home-page-compose.ts';
 
 /** Precached by the build, linked from nowhere: the bench fills it with the home's static text. */
 const FLOOR_PATH = '/bench-floor.html';
@@ -64,7 +65,7 @@ export async function measureColdOfflineStart(runs: number): Promise<ColdStartRe
       return `<!doctype html><html lang="id"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover"><title>${document.title}</title>${styles}</head><body><div id="app">${app.innerHTML}</div></body></html>`;
     });
     const replaced = await page.evaluate(
-      async ({ path, html }) => {
+      async ({ path, html, storedBodyHeaders }) => {
         for (const name of await caches.keys()) {
           const cache = await caches.open(name);
           for (const request of await cache.keys()) {
@@ -73,14 +74,14 @@ export async function measureColdOfflineStart(runs: number): Promise<ColdStartRe
             // Cross-Origin-Opener-Policy, for one, moves a navigation into a fresh renderer process.
             const stored = await cache.match(request);
             const headers = new Headers(stored!.headers);
-            for (const name of ['content-length', 'content-encoding', 'etag', 'last-modified']) headers.delete(name);
+            for (const name of storedBodyHeaders) headers.delete(name);
             await cache.put(request, new Response(html, { headers }));
             return true;
           }
         }
         return false;
       },
-      { path: FLOOR_PATH, html: floorHtml },
+      { path: FLOOR_PATH, html: floorHtml, storedBodyHeaders: STORED_BODY_HEADERS },
     );
     if (!replaced) throw new Error(`${FLOOR_PATH} is not in the service worker's precache`);
     // A participant looks at the home for a moment before closing the app.

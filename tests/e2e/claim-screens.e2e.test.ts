@@ -79,7 +79,8 @@ describe('claims as Dewi sees them at 360×640', () => {
     await dialog.getByRole('button', { name: 'Ya, hapus' }).click();
     await page.waitForURL(`${suite.url}/klaim`);
     await page.getByRole('heading', { name: 'Draf yang belum dikirim' }).waitFor();
-    expect(await page.locator('a[href^="/klaim/draf/"]').count()).toBe(1); // the accident report
+    // The list is read from IndexedDB after the heading shows: wait for it to settle.
+    await expect.poll(() => page.locator('a[href^="/klaim/draf/"]').count(), { timeout: 10_000 }).toBe(1); // the accident report
   });
 
   it('keeps the claims list working after the complaint form was opened and left empty', async () => {
